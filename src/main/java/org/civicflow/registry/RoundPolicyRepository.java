@@ -1,0 +1,6 @@
+package org.civicflow.registry;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface RoundPolicyRepository extends JpaRepository<RoundPolicy, String> {
+}

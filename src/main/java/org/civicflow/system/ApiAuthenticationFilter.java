@@ -1,0 +1,83 @@
+package org.civicflow.system;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * HTTP Basic for CivicFlow's own API ({@code /api/**}) against Camunda's identity service, so users,
+ * passwords and groups are managed in one place (Camunda Admin). The authenticated user is set on the
+ * identity service for the request, so engine authorization checks apply to what the API does.
+ */
+final class ApiAuthenticationFilter extends OncePerRequestFilter {
+
+    private final IdentityService identityService;
+    private final ObjectMapper objectMapper;
+
+    ApiAuthenticationFilter(IdentityService identityService, ObjectMapper objectMapper) {
+        this.identityService = identityService;
+        this.objectMapper = objectMapper;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String[] credentials = basicCredentials(request.getHeader("Authorization"));
+        if (credentials == null || !identityService.checkPassword(credentials[0], credentials[1])) {
+            unauthorized(response);
+            return;
+        }
+        String userId = credentials[0];
+        List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+                .map(Group::getId).toList();
+        List<String> tenants = identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true)
+                .list().stream().map(Tenant::getId).toList();
+        identityService.setAuthentication(userId, groups, tenants);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private static String[] basicCredentials(String header) {
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        int colon = decoded.indexOf(':');
+        if (colon <= 0) {
+            return null;
+        }
+        return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+    }
+
+    private void unauthorized(HttpServletResponse response) throws IOException {
+        ProblemDetail problem = ProblemHandler.problem(HttpStatus.UNAUTHORIZED, "unauthorized", "未登录",
+                "请使用 HTTP Basic 提供用户名和密码");
+        response.setStatus(HttpStatus.UNAUTHORIZED.value());
+        response.setHeader("WWW-Authenticate", "Basic realm=\"CivicFlow\", charset=\"UTF-8\"");
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        objectMapper.writeValue(response.getOutputStream(), problem);
+    }
+}

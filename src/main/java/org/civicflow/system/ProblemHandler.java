@@ -1,0 +1,83 @@
+package org.civicflow.system;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Every error of CivicFlow's own API as {@code application/problem+json} (RFC 9457), in Chinese,
+ * naming each bad field in {@code errors}.
+ */
+@RestControllerAdvice(basePackages = "org.civicflow")
+class ProblemHandler {
+
+    static final String TYPE_PREFIX = "urn:civicflow:problem:";
+
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalidInput(InvalidInputException e) {
+        return invalid(e.violations());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        return invalid(List.of(new FieldViolation("body", "请求体不是有效的JSON")));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
+        ProblemDetail problem = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "不支持的内容类型",
+                "请求体必须是 application/json");
+        return problem;
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        return invalid(List.of(new FieldViolation(e.getName(), "格式不正确")));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ProblemDetail missingParameter(MissingServletRequestParameterException e) {
+        return invalid(List.of(new FieldViolation(e.getParameterName(), "必填")));
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "未找到", e.getMessage());
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ProblemDetail forbidden(ForbiddenException e) {
+        return problem(HttpStatus.FORBIDDEN, "forbidden", "无权访问", e.getMessage());
+    }
+
+    @ExceptionHandler(AuthorizationException.class)
+    ProblemDetail engineForbidden(AuthorizationException e) {
+        return problem(HttpStatus.FORBIDDEN, "forbidden", "无权访问", "当前用户没有执行此操作的权限");
+    }
+
+    static ProblemDetail invalid(List<FieldViolation> violations) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input", "请求数据有误",
+                "以下字段有误：" + String.join("、", violations.stream().map(FieldViolation::field).distinct().toList()));
+        problem.setProperty("errors", violations.stream()
+                .map(v -> Map.of("field", v.field(), "message", v.message()))
+                .toList());
+        return problem;
+    }
+
+    static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_PREFIX + type));
+        problem.setTitle(title);
+        return problem;
+    }
+}
