@@ -7,6 +7,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -22,6 +24,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 class ProblemHandler {
 
     static final String TYPE_PREFIX = "urn:civicflow:problem:";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProblemHandler.class);
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException e) {
@@ -63,6 +66,17 @@ class ProblemHandler {
     @ExceptionHandler(AuthorizationException.class)
     ProblemDetail engineForbidden(AuthorizationException e) {
         return problem(HttpStatus.FORBIDDEN, "forbidden", "无权访问", "当前用户没有执行此操作的权限");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (e instanceof ErrorResponse known) {
+            // Spring MVC's own errors (unknown path, wrong method, ...) keep their status
+            return ResponseEntity.status(known.getStatusCode()).body(known.getBody());
+        }
+        LOG.error("Unexpected error in CivicFlow API", e);
+        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                "系统错误", "系统内部错误，请稍后重试或联系管理员"));
     }
 
     static ProblemDetail invalid(List<FieldViolation> violations) {

@@ -1,0 +1,74 @@
+package org.civicflow.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.civicflow.registry.RegistryService;
+import org.civicflow.support.Api;
+import org.civicflow.support.CivicFlowTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.test.context.TestPropertySource;
+
+/** The default run: administrator demo/demo, one demo user per group, demo organizations with staff. */
+@CivicFlowTest
+@TestPropertySource(properties = "civicflow.demo.enabled=true")
+class DemoDataTests {
+
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    RegistryService registry;
+    @Autowired
+    Api api;
+    @Autowired
+    List<ApplicationRunner> runners;
+
+    @Test
+    void theAdministratorIsDemoWithPasswordDemo() {
+        assertThat(identityService.checkPassword("demo", "demo")).isTrue();
+        assertThat(identityService.createUserQuery().memberOfGroup(Groups.ADMIN).list()).extracting(User::getId)
+                .contains("demo");
+    }
+
+    @Test
+    void everyRoleGroupHasADemoUserWhoCanSignIn() {
+        for (String group : Groups.ROLES.keySet()) {
+            List<User> members = identityService.createUserQuery().memberOfGroup(group).list();
+            assertThat(members).as(group).isNotEmpty();
+            assertThat(api.as(members.get(0).getId(), "demo").get("/api/round-policies").status()).as(group).isEqualTo(200);
+        }
+        assertThat(identityService.createUserQuery().memberOfGroup(Groups.EXPERT).count()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void demoOrganizationsAreRegisteredWithStaffAndTheirUsers() {
+        assertThat(registry.views()).hasSizeGreaterThanOrEqualTo(4).allSatisfy(o -> {
+            assertThat(o.staff()).isNotEmpty();
+            assertThat(identityService.createGroupQuery().groupId(o.groupId()).count()).isEqualTo(1);
+            assertThat(identityService.createUserQuery().memberOfGroup(o.groupId()).count()).isGreaterThanOrEqualTo(1);
+        });
+        // the penalised organization carries its fact for FS-03
+        assertThat(registry.views()).anySatisfy(o -> assertThat(o.creditRecords()).isNotEmpty());
+    }
+
+    @Test
+    void runningTheStartUpAgainAddsNothing() throws Exception {
+        long users = identityService.createUserQuery().count();
+        long groups = identityService.createGroupQuery().count();
+        int staff = registry.views().stream().mapToInt(o -> o.staff().size()).sum();
+        ApplicationArguments none = new DefaultApplicationArguments();
+        for (ApplicationRunner runner : runners) {
+            runner.run(none);
+        }
+        assertThat(identityService.createUserQuery().count()).isEqualTo(users);
+        assertThat(identityService.createGroupQuery().count()).isEqualTo(groups);
+        assertThat(registry.views().stream().mapToInt(o -> o.staff().size()).sum()).isEqualTo(staff);
+    }
+}
