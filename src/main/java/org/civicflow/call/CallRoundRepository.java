@@ -1,0 +1,6 @@
+package org.civicflow.call;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface CallRoundRepository extends JpaRepository<CallRound, String> {
+}
