@@ -1,12 +1,12 @@
 package org.civicflow.application;
 
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
-/** Task_DecideFunding completed: records the decision; a grant above the request keeps the task open. */
+/** Task_DecideFunding completed (its end listener, so that bad input fails the completion unwrapped): records the decision; a grant above the request keeps the task open. */
 @Component("recordFundingDecisionListener")
-class RecordFundingDecisionListener implements TaskListener {
+class RecordFundingDecisionListener implements ExecutionListener {
 
     private final ApplicationService applications;
 
@@ -15,9 +15,9 @@ class RecordFundingDecisionListener implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        ProjectApplication application = applications.decideFunding((String) task.getVariable("applicationId"),
-                task.getVariables());
-        task.getExecution().setVariable("fundingApproved", application.getStatus() == ApplicationStatus.FUNDED);
+    public void notify(DelegateExecution execution) {
+        ProjectApplication application = applications.decideFunding((String) execution.getVariable("applicationId"),
+                execution.getVariables());
+        execution.setVariable("fundingApproved", application.getStatus() == ApplicationStatus.FUNDED);
     }
 }

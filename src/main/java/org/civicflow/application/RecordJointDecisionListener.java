@@ -1,15 +1,16 @@
 package org.civicflow.application;
 
+import java.util.HashMap;
 import java.util.Map;
 
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.civicflow.system.ProcessInput;
 import org.springframework.stereotype.Component;
 
-/** Task_ApproveJointApplication completed: records the bureau's decision (FS-07); a refusal is a violation. */
+/** Task_ApproveJointApplication completed (its end listener, so that bad input fails the completion unwrapped): records the bureau's decision (FS-07); a refusal is a violation. */
 @Component("recordJointDecisionListener")
-class RecordJointDecisionListener implements TaskListener {
+class RecordJointDecisionListener implements ExecutionListener {
 
     private final ApplicationService applications;
 
@@ -18,15 +19,15 @@ class RecordJointDecisionListener implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        Map<String, Object> values = new java.util.HashMap<>();
-        values.put("jointApproved", task.getVariable("jointApproved"));
+    public void notify(DelegateExecution execution) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("jointApproved", execution.getVariable("jointApproved"));
         ProcessInput input = ProcessInput.of(values);
         Boolean approved = input.requiredBoolean("jointApproved");
         input.validate();
-        String applicationId = (String) task.getVariable("applicationId");
+        String applicationId = (String) execution.getVariable("applicationId");
         applications.decideJoint(applicationId, approved);
-        task.getExecution().setVariable("jointApproved", approved);
-        task.getExecution().setVariable("ruleViolations", applications.application(applicationId).getRuleViolations());
+        execution.setVariable("jointApproved", approved);
+        execution.setVariable("ruleViolations", applications.application(applicationId).getRuleViolations());
     }
 }

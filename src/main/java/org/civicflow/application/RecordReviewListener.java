@@ -1,12 +1,12 @@
 package org.civicflow.application;
 
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
-/** Task_ReviewApplication completed: stores the expert's score (0–100) and comment; bad input keeps the task open. */
+/** Task_ReviewApplication completed (its end listener, so that bad input fails the completion unwrapped): stores the expert's score (0–100) and comment; bad input keeps the task open. */
 @Component("recordReviewListener")
-class RecordReviewListener implements TaskListener {
+class RecordReviewListener implements ExecutionListener {
 
     private final ApplicationService applications;
 
@@ -15,7 +15,9 @@ class RecordReviewListener implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        applications.recordReview((String) task.getVariable("applicationId"), task.getAssignee(), task.getVariables());
+    public void notify(DelegateExecution execution) {
+        // the multi-instance element variable names this instance's expert
+        applications.recordReview((String) execution.getVariable("applicationId"),
+                (String) execution.getVariable("reviewer"), execution.getVariables());
     }
 }

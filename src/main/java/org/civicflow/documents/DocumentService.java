@@ -39,6 +39,8 @@ public class DocumentService {
         freemarker.setDefaultEncoding("UTF-8");
         freemarker.setOutputFormat(HTMLOutputFormat.INSTANCE);
         freemarker.setLocale(Locale.SIMPLIFIED_CHINESE);
+        // amounts and counts as plain numbers: 120000, not 120,000
+        freemarker.setNumberFormat("0.##");
         freemarker.setTimeZone(TimeZone.getTimeZone(ShanghaiTime.ZONE));
         freemarker.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
         freemarker.setLogTemplateExceptions(false);

@@ -22,6 +22,6 @@ import org.springframework.test.context.ActiveProfiles;
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({ProcessEngineCoverageConfiguration.class, TestUsers.class, Api.class})
+@Import({ProcessEngineCoverageConfiguration.class, TestUsers.class, Api.class, FangshanScenario.class})
 public @interface CivicFlowTest {
 }
