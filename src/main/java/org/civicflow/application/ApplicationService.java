@@ -56,7 +56,7 @@ public class ApplicationService {
                 input.requiredText("catalogCode", 8),
                 input.requiredText("projectTitle", 200),
                 input.optionalText("targetBeneficiaries", 1000),
-                input.optionalInt("minBeneficiaries", 0, 10_000_000, 0),
+                (int) nonNull(input.optionalInt("minBeneficiaries", 0, 10_000_000, 0)),
                 input.requiredAmount("requestedAmount", MAX_AMOUNT),
                 optionalAmount(input, variables, "staffPayRaiseAmount"),
                 optionalAmount(input, variables, "officeImprovementAmount"),

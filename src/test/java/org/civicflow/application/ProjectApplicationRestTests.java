@@ -1,0 +1,91 @@
+package org.civicflow.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.civicflow.support.Api;
+import org.civicflow.support.CivicFlowTest;
+import org.civicflow.support.FangshanScenario;
+import org.civicflow.support.TestUsers;
+import org.civicflow.system.Groups;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Starting an application over Camunda's REST API with the SPEC's variables, as a portal would. */
+@CivicFlowTest
+class ProjectApplicationRestTests {
+
+    @Autowired
+    Api api;
+    @Autowired
+    TestUsers users;
+    @Autowired
+    FangshanScenario scenario;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    static boolean opened;
+
+    @BeforeEach
+    void call() {
+        users.create("restbureau", Groups.BUREAU);
+        FangshanScenario.clock(FangshanScenario.DURING_2020_ROUND);
+        if (!opened) {
+            scenario.openCall("REST-2020");
+            opened = true;
+        }
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    /** Camunda REST's typed variables: {"name": {"value": …, "type": …}}. */
+    private static Map<String, Object> rest(Map<String, Object> variables) {
+        Map<String, Object> typed = new LinkedHashMap<>();
+        variables.forEach((name, value) -> typed.put(name, Map.of("value", value,
+                "type", value instanceof Boolean ? "Boolean" : value instanceof Integer ? "Integer" : "String")));
+        return typed;
+    }
+
+    @Test
+    void startsAnApplicationWithTheSpecVariables() {
+        Map<String, Object> variables = scenario.application("REST-2020", scenario.organization());
+        Api.Response response = api.as("restbureau").post("/engine-rest/process-definition/key/projectApplication/start",
+                Map.of("variables", rest(variables), "businessKey", "REST-2020-0001"));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        String id = response.json().path("id").asText();
+        Api.Response vars = api.as("restbureau").get("/engine-rest/process-instance/" + id + "/variables");
+        assertThat(vars.json().path("ruleViolations").path("value").asText()).isEmpty();
+        assertThat(vars.json().path("applicationId").path("value").asText()).isEqualTo("REST-2020-0001");
+    }
+
+    @Test
+    void refusesMalformedVariablesWith400NamingTheFieldsAndWritesNothing() {
+        long before = jdbc.queryForObject("select count(*) from project_application", Long.class);
+        Map<String, Object> variables = scenario.application("REST-2020", scenario.organization());
+        variables.put("minBeneficiaries", "一百");
+        variables.put("requestedAmount", "-5");
+        Api.Response response = api.as("restbureau").post("/engine-rest/process-definition/key/projectApplication/start",
+                Map.of("variables", rest(variables)));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().path("message").asText()).contains("minBeneficiaries").contains("requestedAmount");
+        assertThat(response.errorFields()).containsExactlyInAnyOrder("minBeneficiaries", "requestedAmount");
+        assertThat(jdbc.queryForObject("select count(*) from project_application", Long.class)).isEqualTo(before);
+    }
+
+    @Test
+    void refusesAnonymousStarts() {
+        assertThat(api.anonymous().post("/engine-rest/process-definition/key/projectApplication/start", "{}").status())
+                .isEqualTo(401);
+    }
+}
