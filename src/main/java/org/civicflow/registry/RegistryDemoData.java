@@ -20,16 +20,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 @Order(30)
 @ConditionalOnProperty(name = "civicflow.demo.enabled", havingValue = "true")
-class RegistryDemoData implements ApplicationRunner {
+public class RegistryDemoData implements ApplicationRunner {
 
     /** 房山区阳光社会工作事务所: qualifies for the 房山 call. */
-    static final String SUNSHINE = "52110111MJ00001224";
+    public static final String SUNSHINE = "52110111MJ00001224";
     /** 房山区同心社区服务中心: an administrative penalty in 2019 (FS-03). */
-    static final String TONGXIN = "52110111MJ00002530";
+    public static final String TONGXIN = "52110111MJ00002530";
     /** 苏州市姑苏区益善社工服务社: a city-registered 民办非企业单位 that meets SZ-01 … SZ-03. */
-    static final String YISHAN = "52320508MJ0000317R";
+    public static final String YISHAN = "52320508MJ0000317R";
     /** 苏州汇智社会服务评估中心: a 社会团体 that meets SZ-14 as third-party evaluator. */
-    static final String HUIZHI = "51320500MJ0000472M";
+    public static final String HUIZHI = "51320500MJ0000472M";
 
     private final RegistryService registry;
     private final IdentityService identityService;

@@ -11,6 +11,8 @@ import org.camunda.community.process_test_coverage.spring_test.platform7.Process
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.test.context.TestExecutionListeners.MergeMode;
 
 /**
  * The whole application on a private in-memory H2, on a random port, with process-test coverage
@@ -23,5 +25,6 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import({ProcessEngineCoverageConfiguration.class, TestUsers.class, Api.class, FangshanScenario.class})
+@TestExecutionListeners(listeners = ActiveEngineListener.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
 public @interface CivicFlowTest {
 }

@@ -8,7 +8,12 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.civicflow.registry.RegistryService;
 import org.civicflow.support.Api;
-import org.civicflow.support.CivicFlowTest;
+import org.civicflow.support.ActiveEngineListener;
+import org.civicflow.support.TestUsers;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestExecutionListeners;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
@@ -16,8 +21,15 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.test.context.TestPropertySource;
 
-/** The default run: administrator demo/demo, one demo user per group, demo organizations with staff. */
-@CivicFlowTest
+/**
+ * The default run: administrator demo/demo, one demo user per group, demo organizations with staff,
+ * the 2020 房山 demo round. No coverage recording here: the demo starts instances while the context
+ * starts, before a test could record them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import({TestUsers.class, Api.class})
+@TestExecutionListeners(listeners = ActiveEngineListener.class, mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 @TestPropertySource(properties = "civicflow.demo.enabled=true")
 class DemoDataTests {
 
@@ -56,6 +68,29 @@ class DemoDataTests {
         });
         // the penalised organization carries its fact for FS-03
         assertThat(registry.views()).anySatisfy(o -> assertThat(o.creditRecords()).isNotEmpty());
+    }
+
+    @Autowired
+    org.camunda.bpm.engine.HistoryService historyService;
+    @Autowired
+    org.camunda.bpm.engine.TaskService taskService;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService managementService;
+
+    @Test
+    void theFangshanRoundIsReplayedWithApplicationsInEveryState() {
+        assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("callForProposals")
+                .processInstanceBusinessKey("FS-2020").count()).isOne();
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey("FS-2020-0002")
+                .taskDefinitionKey("Task_ApproveJointApplication").count()).isOne();
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceIdIn(
+                historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey("FS-2020-0003")
+                        .singleResult().getId()).variableName("ruleViolations").singleResult().getValue())
+                .isEqualTo("FS-03,FS-05");
+        // FS-2020-0001 waits for its experts: drawing them is asynchronous (no job executor in tests)
+        assertThat(managementService.createJobQuery().processInstanceId(historyService
+                .createHistoricProcessInstanceQuery().processInstanceBusinessKey("FS-2020-0001").singleResult().getId())
+                .activityId("Task_DrawReviewers").count()).isOne();
     }
 
     @Test
