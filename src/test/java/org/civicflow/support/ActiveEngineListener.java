@@ -16,9 +16,4 @@ public class ActiveEngineListener implements TestExecutionListener {
     public void beforeTestClass(TestContext testContext) {
         ProcessEngines.registerProcessEngine(testContext.getApplicationContext().getBean(ProcessEngine.class));
     }
-
-    @Override
-    public int getOrder() {
-        return 10_000;
-    }
 }
