@@ -1,6 +1,7 @@
 package org.civicflow.application;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,7 @@ class SummarizeRoundDelegate implements JavaDelegate {
                 .forEach(a -> a.getViolations().stream().map(ProjectApplication.Violation::ruleId).distinct()
                         .forEach(rule -> byRule.merge(rule, 1, Integer::sum)));
         List<ProjectApplication> funded = all.stream().filter(a -> a.getStatus() == ApplicationStatus.FUNDED).toList();
-        long accepted = funded.stream().filter(this::passedFinalAcceptance).count();
+        long accepted = funded.stream().filter(a -> passedFinalAcceptance(a, call)).count();
 
         Map<String, Object> model = new HashMap<>();
         model.put("call", call);
@@ -74,10 +75,14 @@ class SummarizeRoundDelegate implements JavaDelegate {
         execution.setVariable("rejectionsByRule", byRule.toString());
     }
 
-    private boolean passedFinalAcceptance(ProjectApplication application) {
+    /** A passed outcome of the same project, recorded for a year of this round (not an earlier namesake). */
+    private boolean passedFinalAcceptance(ProjectApplication application, CallRound call) {
+        int from = LocalDate.ofInstant(call.getOpenedAt(), ShanghaiTime.ZONE).getYear();
+        int to = LocalDate.ofInstant(call.getCompletionDeadline(), ShanghaiTime.ZONE).getYear();
         return registry.findOrganization(application.getOrganizationCode()).stream()
                 .flatMap(o -> o.getProjectOutcomes().stream())
-                .anyMatch(o -> o.isAcceptancePassed() && o.getProjectName().equals(application.getProjectTitle()));
+                .anyMatch(o -> o.isAcceptancePassed() && o.getProjectName().equals(application.getProjectTitle())
+                        && o.getYear() >= from && o.getYear() <= to);
     }
 
     private static long count(List<ProjectApplication> all, ApplicationStatus status) {
