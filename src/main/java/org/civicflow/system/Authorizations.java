@@ -40,23 +40,4 @@ public class Authorizations {
             authorizationService.saveAuthorization(authorization);
         }
     }
-
-    public void grantUser(String userId, Resource resource, String resourceId, Permission... permissions) {
-        Authorization authorization = authorizationService.createAuthorizationQuery()
-                .authorizationType(Authorization.AUTH_TYPE_GRANT)
-                .userIdIn(userId)
-                .resourceType(resource)
-                .resourceId(resourceId)
-                .singleResult();
-        if (authorization == null) {
-            authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-            authorization.setUserId(userId);
-            authorization.setResource(resource);
-            authorization.setResourceId(resourceId);
-        }
-        for (Permission permission : permissions) {
-            authorization.addPermission(permission);
-        }
-        authorizationService.saveAuthorization(authorization);
-    }
 }

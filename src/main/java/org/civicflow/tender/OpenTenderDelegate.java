@@ -1,0 +1,32 @@
+package org.civicflow.tender;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.civicflow.system.ShanghaiTime;
+import org.springframework.stereotype.Component;
+
+/** Task_OpenTender: records the tender; LAW-02 and SZ-12 decide whether it may go ahead. */
+@Component("openTenderDelegate")
+class OpenTenderDelegate implements JavaDelegate {
+
+    private final TenderService tenders;
+
+    OpenTenderDelegate(TenderService tenders) {
+        this.tenders = tenders;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Tender tender = tenders.open(execution.getVariables(), execution.getProcessInstanceId());
+        if (execution.getProcessBusinessKey() == null) {
+            execution.setProcessBusinessKey(tender.getUnitCode());
+        }
+        execution.setVariable("tenderId", tender.getTenderId());
+        execution.setVariable("tenderKind", tender.getKind().name());
+        execution.setVariable("bidDeadline", ShanghaiTime.iso(tender.getBidDeadline()));
+        execution.setVariable("tenderIssuedAt", ShanghaiTime.iso(tender.getTenderIssuedAt()));
+        execution.setVariable("teamFormationDeadline", ShanghaiTime.iso(tender.getTeamFormationDeadline()));
+        execution.setVariable("ruleViolations", tender.getRuleViolations());
+        execution.setVariable("tenderValid", tender.getViolations().isEmpty());
+    }
+}

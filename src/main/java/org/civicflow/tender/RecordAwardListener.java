@@ -1,0 +1,21 @@
+package org.civicflow.tender;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/** Task_EvaluateBids ended: the winner must be a qualified bidder; otherwise the task stays open (400). */
+@Component("recordAwardListener")
+class RecordAwardListener implements ExecutionListener {
+
+    private final TenderService tenders;
+
+    RecordAwardListener(TenderService tenders) {
+        this.tenders = tenders;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        tenders.award((String) execution.getVariable("tenderId"), execution.getVariables());
+    }
+}

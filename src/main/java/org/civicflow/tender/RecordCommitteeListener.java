@@ -1,0 +1,21 @@
+package org.civicflow.tender;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/** Task_SetUpEvaluationCommittee ended: LAW-03 composition checked; a bad committee keeps the task open (400). */
+@Component("recordCommitteeListener")
+class RecordCommitteeListener implements ExecutionListener {
+
+    private final TenderService tenders;
+
+    RecordCommitteeListener(TenderService tenders) {
+        this.tenders = tenders;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        tenders.setUpCommittee((String) execution.getVariable("tenderId"), execution.getVariables());
+    }
+}

@@ -1,0 +1,38 @@
+package org.civicflow.tender;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.civicflow.documents.DocumentService;
+import org.civicflow.documents.ProcessRef;
+import org.springframework.stereotype.Component;
+
+/** Task_SendTenderFailedNotice: 废标/流标公告 with the reason; the bureau may tender the unit again. */
+@Component("sendTenderFailedNoticeDelegate")
+class SendTenderFailedNoticeDelegate implements JavaDelegate {
+
+    private final TenderService tenders;
+    private final DocumentService documents;
+
+    SendTenderFailedNoticeDelegate(TenderService tenders, DocumentService documents) {
+        this.tenders = tenders;
+        this.documents = documents;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String tenderId = (String) execution.getVariable("tenderId");
+        tenders.failed(tenderId);
+        Tender tender = tenders.tender(tenderId);
+        Map<String, Object> model = new HashMap<>();
+        model.put("tender", tender);
+        model.put("bids", tenders.bids(tender));
+        model.put("signingFailed", tender.getWinningOrg() != null);
+        String id = documents.archive("TENDER_FAILED_NOTICE", "tender-failed-notice", tender.getUnitName() + "废标公告",
+                ProcessRef.of(execution), model);
+        execution.setVariable("tenderFailedNoticeDocumentId", id);
+        execution.setVariable("tenderStatus", tender.getStatus().name());
+    }
+}
