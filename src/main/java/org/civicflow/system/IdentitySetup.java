@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.boot.ApplicationArguments;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
  * Creates the role groups of SPEC §1 in every profile and grants each its baseline authorizations:
  * every role may use Tasklist and read the shared task filters; the bureau (which owns the rounds)
  * and the street (which watches its contracts) may use Cockpit; the bureau may read and run every
- * process. Finer per-instance grants are made as instances start.
+ * process; providers may start applications and the procurement agency tenders. Finer per-instance grants are made as instances start.
  */
 @Component
 @Order(10)
@@ -44,6 +45,15 @@ class IdentitySetup implements ApplicationRunner {
         authorizations.grantGroup(Groups.BUREAU, Resources.DECISION_DEFINITION, ANY, Permissions.READ,
                 Permissions.READ_HISTORY);
         authorizations.grantGroup(Groups.BUREAU, Resources.DEPLOYMENT, ANY, Permissions.READ);
+        // providers apply (projectApplication), the procurement agency runs tenders (tenderProcurement)
+        startable(Groups.PROVIDER, "projectApplication");
+        startable(Groups.AGENCY, "tenderProcurement");
+    }
+
+    private void startable(String group, String processDefinitionKey) {
+        authorizations.grantGroup(group, Resources.PROCESS_DEFINITION, processDefinitionKey, Permissions.READ,
+                ProcessDefinitionPermissions.CREATE_INSTANCE);
+        authorizations.grantGroup(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     }
 
     private void ensureGroup(String id, String name) {

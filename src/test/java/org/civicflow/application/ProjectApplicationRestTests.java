@@ -84,6 +84,18 @@ class ProjectApplicationRestTests {
     }
 
     @Test
+    void aProviderStartsAnApplicationButNotATender() {
+        FangshanScenario.Org org = scenario.organization();
+        users.create("restprovider", Groups.PROVIDER, Groups.organization(org.code()));
+        Api.Response response = api.as("restprovider").post("/engine-rest/process-definition/key/projectApplication/start",
+                Map.of("variables", rest(scenario.application("REST-2020", org))));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+
+        assertThat(api.as("restprovider").post("/engine-rest/process-definition/key/tenderProcurement/start",
+                Map.of("variables", Map.of())).status()).isIn(403, 404);
+    }
+
+    @Test
     void refusesAnonymousStarts() {
         assertThat(api.anonymous().post("/engine-rest/process-definition/key/projectApplication/start", "{}").status())
                 .isEqualTo(401);
