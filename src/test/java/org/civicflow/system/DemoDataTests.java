@@ -94,6 +94,20 @@ class DemoDataTests {
     }
 
     @Test
+    void theSuzhouPilotIsReplayedWithSealedBids() {
+        var tender = historyService.createHistoricProcessInstanceQuery().processDefinitionKey("tenderProcurement")
+                .processInstanceBusinessKey("SZ-GS-CANGLANG").singleResult();
+        assertThat(tender).isNotNull();
+        // the bid deadline lies in 2018: its timer is due, and the job executor opens the bids at start-up
+        assertThat(managementService.createJobQuery().processInstanceId(tender.getId()).timers().duedateLowerThan(
+                new java.util.Date()).count()).isOne();
+        assertThat(api.as("bureau01", "demo").get("/api/tenders/SZ-GS-CANGLANG/bids").json().path("bidCount").asInt())
+                .isEqualTo(2);
+        assertThat(api.as("bureau01", "demo").get("/api/tenders/SZ-EVALUATOR/bids").json().path("bidCount").asInt())
+                .isEqualTo(1);
+    }
+
+    @Test
     void runningTheStartUpAgainAddsNothing() throws Exception {
         long users = identityService.createUserQuery().count();
         long groups = identityService.createGroupQuery().count();
