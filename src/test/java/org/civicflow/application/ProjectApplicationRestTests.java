@@ -3,6 +3,7 @@ package org.civicflow.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -93,6 +94,18 @@ class ProjectApplicationRestTests {
 
         assertThat(api.as("restprovider").post("/engine-rest/process-definition/key/tenderProcurement/start",
                 Map.of("variables", Map.of())).status()).isIn(403, 404);
+    }
+
+    @Test
+    void eachDrawnExpertSeesOnlyItsOwnReview() {
+        scenario.experts(3).forEach(expert -> assertThat(expert).isNotBlank());
+        String instanceId = scenario.apply(scenario.application("REST-2020", scenario.organization())).getId();
+        scenario.executeJobs(instanceId);
+        for (String expert : List.of("expert1", "expert2", "expert3")) {
+            Api.Response tasks = api.as(expert).get("/engine-rest/task?processInstanceId=" + instanceId);
+            assertThat(tasks.json()).as(expert).hasSize(1);
+            assertThat(tasks.json().get(0).path("assignee").asText()).isEqualTo(expert);
+        }
     }
 
     @Test
