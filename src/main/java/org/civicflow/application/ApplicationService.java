@@ -8,6 +8,9 @@ import java.util.UUID;
 
 import org.civicflow.call.CallService;
 import org.civicflow.registry.UnifiedSocialCreditCode;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.civicflow.system.CurrentUser;
+import org.civicflow.system.Groups;
 import org.civicflow.system.NotFoundException;
 import org.civicflow.system.ProcessInput;
 import org.civicflow.system.ShanghaiTime;
@@ -25,13 +28,15 @@ public class ApplicationService {
     private final ApplicationReviewRepository reviews;
     private final EligibilityRules rules;
     private final CallService calls;
+    private final CurrentUser currentUser;
 
     ApplicationService(ApplicationRepository applications, ApplicationReviewRepository reviews, EligibilityRules rules,
-                       CallService calls) {
+                       CallService calls, CurrentUser currentUser) {
         this.applications = applications;
         this.reviews = reviews;
         this.rules = rules;
         this.calls = calls;
+        this.currentUser = currentUser;
     }
 
     /**
@@ -70,6 +75,9 @@ public class ApplicationService {
             input.reject("businessKey", "申报编号 " + businessKey + " 已存在");
         }
         input.validate();
+        if (!currentUser.mayActFor(organizationCode)) {
+            throw new AuthorizationException("只能以本人所属机构的名义申报（" + Groups.organization(organizationCode) + "）");
+        }
         return applications.save(new ProjectApplication(applicationId, data, ShanghaiTime.now(), processInstanceId));
     }
 

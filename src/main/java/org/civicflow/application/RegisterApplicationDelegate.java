@@ -2,16 +2,23 @@ package org.civicflow.application;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.civicflow.system.Authorizations;
+import org.civicflow.system.Groups;
 import org.springframework.stereotype.Component;
 
-/** Task_RegisterApplication: stores the submitted application; malformed input is refused (400), nothing stored. */
+/**
+ * Task_RegisterApplication: stores the submitted application; malformed input is refused (400) and an
+ * application in the name of an organization the user does not belong to is refused (403), nothing stored.
+ */
 @Component("registerApplicationDelegate")
 class RegisterApplicationDelegate implements JavaDelegate {
 
     private final ApplicationService applications;
+    private final Authorizations authorizations;
 
-    RegisterApplicationDelegate(ApplicationService applications) {
+    RegisterApplicationDelegate(ApplicationService applications, Authorizations authorizations) {
         this.applications = applications;
+        this.authorizations = authorizations;
     }
 
     @Override
@@ -21,6 +28,11 @@ class RegisterApplicationDelegate implements JavaDelegate {
         if (execution.getProcessBusinessKey() == null) {
             execution.setProcessBusinessKey(application.getApplicationId());
         }
+        // the applicant (and joint applicants) see this application; other organizations do not
+        authorizations.grantInstanceRead(Groups.organization(application.getOrganizationCode()),
+                execution.getProcessInstanceId());
+        application.getJointApplicants().forEach(partner ->
+                authorizations.grantInstanceRead(Groups.organization(partner), execution.getProcessInstanceId()));
         execution.setVariable("applicationId", application.getApplicationId());
         execution.setVariable("submittedAt", org.civicflow.system.ShanghaiTime.iso(application.getSubmittedAt()));
     }

@@ -3,6 +3,8 @@ package org.civicflow.call;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.civicflow.system.ShanghaiTime;
+import org.civicflow.system.Authorizations;
+import org.civicflow.system.Groups;
 import org.springframework.stereotype.Component;
 
 /** Task_OpenCall: registers the call with its deadlines (defaults from its round policy). */
@@ -10,13 +12,17 @@ import org.springframework.stereotype.Component;
 class OpenCallDelegate implements JavaDelegate {
 
     private final CallService calls;
+    private final Authorizations authorizations;
 
-    OpenCallDelegate(CallService calls) {
+    OpenCallDelegate(CallService calls, Authorizations authorizations) {
         this.calls = calls;
+        this.authorizations = authorizations;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
+        // the call and its notice are public to every organization
+        authorizations.grantInstanceRead(Groups.PROVIDER, execution.getProcessInstanceId());
         CallData data = calls.read(execution.getVariables());
         CallRound call = calls.open(data, execution.getProcessInstanceId());
         if (execution.getProcessBusinessKey() == null) {

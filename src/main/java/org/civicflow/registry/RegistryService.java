@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.civicflow.system.AsSystem;
 import org.civicflow.system.Groups;
 import org.civicflow.system.NotFoundException;
 import org.civicflow.system.ShanghaiTime;
@@ -26,12 +26,14 @@ public class RegistryService {
     private final OrganizationRepository organizations;
     private final RoundPolicyRepository policies;
     private final IdentityService identityService;
+    private final AsSystem asSystem;
 
     RegistryService(OrganizationRepository organizations, RoundPolicyRepository policies,
-                    IdentityService identityService) {
+                    IdentityService identityService, AsSystem asSystem) {
         this.organizations = organizations;
         this.policies = policies;
         this.identityService = identityService;
+        this.asSystem = asSystem;
     }
 
     /** Creates or replaces an organization's registered attributes. @return true when it was created */
@@ -109,15 +111,7 @@ public class RegistryService {
      * administrator), and granting the bureau rights on all groups would let it edit camunda-admin too.
      */
     private void saveGroup(String code, String name) {
-        Authentication caller = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            saveGroupUnchecked(code, name);
-        } finally {
-            if (caller != null) {
-                identityService.setAuthentication(caller);
-            }
-        }
+        asSystem.run(() -> saveGroupUnchecked(code, name));
     }
 
     private void saveGroupUnchecked(String code, String name) {

@@ -2,6 +2,9 @@ package org.civicflow.system;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.springframework.stereotype.Component;
@@ -11,9 +14,24 @@ import org.springframework.stereotype.Component;
 public class Authorizations {
 
     private final AuthorizationService authorizationService;
+    private final AsSystem asSystem;
 
-    Authorizations(AuthorizationService authorizationService) {
+    Authorizations(AuthorizationService authorizationService, AsSystem asSystem) {
         this.authorizationService = authorizationService;
+        this.asSystem = asSystem;
+    }
+
+    /**
+     * Lets an organization's (or role's) users see one process instance, running and finished, so that
+     * Tasklist, Cockpit, the REST API and documents show it to them and to nobody else. Granted as the
+     * system: the user who started the instance may not grant anything.
+     */
+    public void grantInstanceRead(String groupId, String processInstanceId) {
+        asSystem.run(() -> {
+            grantGroup(groupId, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);
+            grantGroup(groupId, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,
+                    HistoricProcessInstancePermissions.READ);
+        });
     }
 
     public void grantGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {

@@ -49,6 +49,17 @@ public class CurrentUser {
         return isAdministrator() || isMemberOf(Groups.BUREAU);
     }
 
+    /**
+     * Whether whoever is acting may act in the name of the organization: the bureau, an administrator,
+     * a member of its group {@code org-{code}} — or the engine itself (no user: jobs, start-up).
+     */
+    public boolean mayActFor(String organizationCode) {
+        if (identityService.getCurrentAuthentication() == null) {
+            return true;
+        }
+        return isBureauOrAdministrator() || isMemberOf(Groups.organization(organizationCode));
+    }
+
     public void requireBureauOrAdministrator() {
         if (!isBureauOrAdministrator()) {
             throw new ForbiddenException("只有民政局工作人员或管理员可以执行此操作");

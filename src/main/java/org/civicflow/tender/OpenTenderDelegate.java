@@ -3,6 +3,8 @@ package org.civicflow.tender;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.civicflow.system.ShanghaiTime;
+import org.civicflow.system.Authorizations;
+import org.civicflow.system.Groups;
 import org.springframework.stereotype.Component;
 
 /** Task_OpenTender: records the tender; LAW-02 and SZ-12 decide whether it may go ahead. */
@@ -10,13 +12,18 @@ import org.springframework.stereotype.Component;
 class OpenTenderDelegate implements JavaDelegate {
 
     private final TenderService tenders;
+    private final Authorizations authorizations;
 
-    OpenTenderDelegate(TenderService tenders) {
+    OpenTenderDelegate(TenderService tenders, Authorizations authorizations) {
         this.tenders = tenders;
+        this.authorizations = authorizations;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
+        // tender notices are public; the agency runs the tender
+        authorizations.grantInstanceRead(Groups.PROVIDER, execution.getProcessInstanceId());
+        authorizations.grantInstanceRead(Groups.AGENCY, execution.getProcessInstanceId());
         Tender tender = tenders.open(execution.getVariables(), execution.getProcessInstanceId());
         if (execution.getProcessBusinessKey() == null) {
             execution.setProcessBusinessKey(tender.getUnitCode());
