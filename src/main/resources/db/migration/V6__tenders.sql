@@ -3,6 +3,7 @@
 create table tender (
     tender_id               varchar(80)    not null primary key,
     unit_code               varchar(64)    not null,
+    attempt                 integer        not null,
     unit_name               varchar(200)   not null,
     district                varchar(100)   not null,
     policy_code             varchar(32)    not null references round_policy (code),
@@ -22,7 +23,8 @@ create table tender (
     process_instance_id     varchar(64)    not null,
     created_at              timestamp with time zone not null
 );
-create index tender_unit on tender (unit_code);
+-- the unit's tenders in order: a failed tender may be followed by another (re-tender)
+create unique index tender_unit_attempt on tender (unit_code, attempt);
 
 create table tender_rule_violation (
     tender_id varchar(80)   not null references tender (tender_id),

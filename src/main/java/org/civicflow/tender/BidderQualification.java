@@ -129,6 +129,9 @@ class BidderQualification {
         if (org.getLegalForm() == LegalForm.FOUNDATION) {
             facts.add("法人形式为基金会，须为社会团体或民办非企业单位");
         }
+        if (!org.isRegisteredWithCivilAffairs()) {
+            facts.add("未在县级以上民政部门登记");
+        }
         if (!org.getBusinessScope().contains("评估")) {
             facts.add("业务范围“" + org.getBusinessScope() + "”未涵盖监管、评估");
         }
@@ -148,6 +151,11 @@ class BidderQualification {
         }
         if (!leader) {
             facts.add("执行团队中没有具备" + minYears + "年以上经验的项目负责人");
+        }
+        // 附件3: the other members have at least one year of relevant experience
+        long inexperienced = team.stream().filter(s -> s.getExperienceYears() < 1).count();
+        if (inexperienced > 0) {
+            facts.add("执行团队中" + inexperienced + "人相关工作经验不足1年");
         }
         long experts = org.getStaff().stream().filter(StaffMember::isExpert).count();
         if (experts < minExperts) {

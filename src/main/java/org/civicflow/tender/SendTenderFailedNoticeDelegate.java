@@ -21,6 +21,17 @@ class SendTenderFailedNoticeDelegate implements JavaDelegate {
         this.documents = documents;
     }
 
+    /** Why the tender ends: its own data broke rules, no bid qualified, the bureau re-tenders, or nobody is left to sign. */
+    static String reason(Tender tender, DelegateExecution execution) {
+        if (!tender.getViolations().isEmpty()) {
+            return "RULES";
+        }
+        if (tender.getWinningOrg() == null) {
+            return "NO_QUALIFIED_BID";
+        }
+        return Boolean.FALSE.equals(execution.getVariable("offerNextRanked")) ? "RETENDER" : "NO_NEXT_RANKED";
+    }
+
     @Override
     public void execute(DelegateExecution execution) {
         String tenderId = (String) execution.getVariable("tenderId");
@@ -29,7 +40,7 @@ class SendTenderFailedNoticeDelegate implements JavaDelegate {
         Map<String, Object> model = new HashMap<>();
         model.put("tender", tender);
         model.put("bids", tenders.bids(tender));
-        model.put("signingFailed", tender.getWinningOrg() != null);
+        model.put("reason", reason(tender, execution));
         String id = documents.archive("TENDER_FAILED_NOTICE", "tender-failed-notice", tender.getUnitName() + "废标公告",
                 ProcessRef.of(execution), model);
         execution.setVariable("tenderFailedNoticeDocumentId", id);

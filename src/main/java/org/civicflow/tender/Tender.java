@@ -45,6 +45,10 @@ public class Tender {
     @Column(name = "unit_code", nullable = false, length = 64)
     private String unitCode;
 
+    /** 1 for a unit's first tender, then 2, 3 … for re-tenders: orders them even at the same instant. */
+    @Column(nullable = false)
+    private int attempt;
+
     @Column(name = "unit_name", nullable = false, length = 200)
     private String unitName;
 
@@ -114,8 +118,9 @@ public class Tender {
     protected Tender() {
     }
 
-    Tender(String tenderId, TenderData data, List<Violation> violations, String processInstanceId, Instant now) {
-        this.tenderId = tenderId;
+    Tender(int attempt, TenderData data, List<Violation> violations, String processInstanceId, Instant now) {
+        this.tenderId = data.unitCode() + "-" + attempt;
+        this.attempt = attempt;
         this.unitCode = data.unitCode();
         this.unitName = data.unitName();
         this.district = data.district();
@@ -193,6 +198,10 @@ public class Tender {
 
     public String getTenderId() {
         return tenderId;
+    }
+
+    public int getAttempt() {
+        return attempt;
     }
 
     public String getUnitCode() {

@@ -1,10 +1,10 @@
 package org.civicflow.tender;
 
-import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface TenderRepository extends JpaRepository<Tender, String> {
 
-    List<Tender> findByUnitCodeOrderByCreatedAtDesc(String unitCode);
+    Optional<Tender> findFirstByUnitCodeOrderByAttemptDesc(String unitCode);
 }

@@ -101,8 +101,8 @@ public class TenderService {
         if (kind == TenderKind.SERVICE_UNIT) {
             sz12Communities(data, policy, violations);
         }
-        String tenderId = unitCode + "-" + (tenders.findByUnitCodeOrderByCreatedAtDesc(unitCode).size() + 1);
-        return tenders.save(new Tender(tenderId, data, violations, processInstanceId, ShanghaiTime.now()));
+        int attempt = current(unitCode).map(t -> t.getAttempt() + 1).orElse(1);
+        return tenders.save(new Tender(attempt, data, violations, processInstanceId, ShanghaiTime.now()));
     }
 
     /** LAW-02: at least 20 days (policy) from issuing the tender documents to the bid deadline. */
@@ -276,7 +276,7 @@ public class TenderService {
     /** The unit's latest tender. */
     @Transactional(readOnly = true)
     public Optional<Tender> current(String unitCode) {
-        return tenders.findByUnitCodeOrderByCreatedAtDesc(unitCode).stream().findFirst();
+        return tenders.findFirstByUnitCodeOrderByAttemptDesc(unitCode);
     }
 
     @Transactional(readOnly = true)
