@@ -404,6 +404,15 @@ class BidderQualificationTests {
     }
 
     @Test
+    void sz14_aTeamMemberWithLessThanAYearOfExperienceFails() {
+        String code = TenderFixtures.evaluator(registry, 3, 3, 2, 3, 5);
+        registry.addStaff(code, TenderFixtures.teamMember("新入职评估员", true, 0));
+        JsonNode bid = open("SZ14NEW", TenderKind.EVALUATOR, code).bid(code);
+        assertNotQualified(bid, "SZ-14");
+        assertThat(TenderFixtures.facts(bid)).contains("不足1年");
+    }
+
+    @Test
     void sz14_scopeWithoutEvaluationFails() {
         String code = TenderFixtures.evaluator(registry, LegalForm.SOCIAL_GROUP, "社会工作服务", true, 3, 3, 2, 3, 5);
         assertNotQualified(open("SZ14SCOPE", TenderKind.EVALUATOR, code).bid(code), "SZ-14");
