@@ -1,5 +1,8 @@
 package org.civicflow.application;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.civicflow.system.Authorizations;
@@ -29,10 +32,11 @@ class RegisterApplicationDelegate implements JavaDelegate {
             execution.setProcessBusinessKey(application.getApplicationId());
         }
         // the applicant (and joint applicants) see this application; other organizations do not
-        authorizations.grantInstanceRead(Groups.organization(application.getOrganizationCode()),
-                execution.getProcessInstanceId());
-        application.getJointApplicants().forEach(partner ->
-                authorizations.grantInstanceRead(Groups.organization(partner), execution.getProcessInstanceId()));
+        Set<String> organizations = new LinkedHashSet<>();
+        organizations.add(application.getOrganizationCode());
+        organizations.addAll(application.getJointApplicants());
+        organizations.forEach(code ->
+                authorizations.grantInstanceRead(Groups.organization(code), execution.getProcessInstanceId()));
         execution.setVariable("applicationId", application.getApplicationId());
         execution.setVariable("submittedAt", org.civicflow.system.ShanghaiTime.iso(application.getSubmittedAt()));
     }

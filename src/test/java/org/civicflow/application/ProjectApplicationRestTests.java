@@ -30,6 +30,8 @@ class ProjectApplicationRestTests {
     FangshanScenario scenario;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.camunda.bpm.engine.TaskService taskService;
 
     static boolean opened;
 
@@ -98,14 +100,21 @@ class ProjectApplicationRestTests {
 
     @Test
     void eachDrawnExpertSeesOnlyItsOwnReview() {
-        scenario.experts(3).forEach(expert -> assertThat(expert).isNotBlank());
+        scenario.experts(4);
         String instanceId = scenario.apply(scenario.application("REST-2020", scenario.organization())).getId();
         scenario.executeJobs(instanceId);
-        for (String expert : List.of("expert1", "expert2", "expert3")) {
+        List<String> drawn = taskService.createTaskQuery().processInstanceId(instanceId).list().stream()
+                .map(org.camunda.bpm.engine.task.Task::getAssignee).toList();
+        assertThat(drawn).hasSize(3).doesNotHaveDuplicates();
+        for (String expert : drawn) {
             Api.Response tasks = api.as(expert).get("/engine-rest/task?processInstanceId=" + instanceId);
             assertThat(tasks.json()).as(expert).hasSize(1);
             assertThat(tasks.json().get(0).path("assignee").asText()).isEqualTo(expert);
         }
+        // an expert who was not drawn sees none of them
+        String notDrawn = java.util.stream.Stream.of("expert1", "expert2", "expert3", "expert4")
+                .filter(e -> !drawn.contains(e)).findFirst().orElseThrow();
+        assertThat(api.as(notDrawn).get("/engine-rest/task?processInstanceId=" + instanceId).json()).isEmpty();
     }
 
     @Test
