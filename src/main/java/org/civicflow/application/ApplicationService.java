@@ -71,7 +71,9 @@ public class ApplicationService {
                 nonNull(input.requiredInt("leadStaffId", 1, Integer.MAX_VALUE)),
                 input.idList("teamStaffIds", 1000));
         String applicationId = businessKey != null ? businessKey : callId + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        if (businessKey != null && applications.existsById(businessKey)) {
+        if (businessKey != null && (businessKey.length() > 64 || !businessKey.matches("[A-Za-z0-9-]+"))) {
+            input.reject("businessKey", "申报编号最多64个字符，只能包含字母、数字和连字符");
+        } else if (businessKey != null && applications.existsById(businessKey)) {
             input.reject("businessKey", "申报编号 " + businessKey + " 已存在");
         }
         input.validate();

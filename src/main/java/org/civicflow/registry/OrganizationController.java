@@ -33,6 +33,8 @@ class OrganizationController {
     private static final int NAME_MAX = 200;
     private static final int PERSON_NAME_MAX = 100;
     private static final int TEXT_MAX = 2000;
+    /** Credit records older than the state's registry make no sense (and old calendars do not convert). */
+    private static final LocalDate EARLIEST_RECORD = LocalDate.of(1949, 10, 1);
 
     private final RegistryService registry;
     private final CurrentUser currentUser;
@@ -116,6 +118,8 @@ class OrganizationController {
         LocalDate occurredOn = input.requiredDate("occurredOn");
         if (occurredOn != null && occurredOn.isAfter(ShanghaiTime.today())) {
             input.reject("occurredOn", "不能晚于今天");
+        } else if (occurredOn != null && occurredOn.isBefore(EARLIEST_RECORD)) {
+            input.reject("occurredOn", "不能早于1949年10月1日");
         }
         String description = input.requiredText("description", TEXT_MAX);
         input.validate();

@@ -20,7 +20,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * Every error of CivicFlow's own API as {@code application/problem+json} (RFC 9457), in Chinese,
  * naming each bad field in {@code errors}.
  */
-@RestControllerAdvice(basePackages = "org.civicflow")
+// no basePackages: errors raised before a handler is chosen (415, 405) must be problems too
+@RestControllerAdvice
 class ProblemHandler {
 
     static final String TYPE_PREFIX = "urn:civicflow:problem:";

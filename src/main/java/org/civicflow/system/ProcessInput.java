@@ -33,6 +33,10 @@ public final class ProcessInput {
         }
     }
 
+    /** Deadlines outside this range are typing errors (and overflow timers and database columns). */
+    private static final Instant EARLIEST = Instant.parse("1999-12-31T16:00:00Z");
+    private static final Instant LATEST = Instant.parse("2099-12-31T16:00:00Z");
+
     private final Map<String, Object> variables;
     private final List<FieldViolation> violations = new ArrayList<>();
 
@@ -142,8 +146,14 @@ public final class ProcessInput {
         if (value == null || "".equals(value)) {
             return null;
         }
-        return ShanghaiTime.parseDeadline(value).orElseGet(() ->
-                reject(name, "日期时间格式必须是 ISO-8601，例如 2020-02-08T00:00:00+08:00 或 2020-02-07"));
+        Instant instant = ShanghaiTime.parseDeadline(value).orElse(null);
+        if (instant == null) {
+            return reject(name, "日期时间格式必须是 ISO-8601，例如 2020-02-08T00:00:00+08:00 或 2020-02-07");
+        }
+        if (instant.isBefore(EARLIEST) || !instant.isBefore(LATEST)) {
+            return reject(name, "日期须在2000年至2099年之间");
+        }
+        return instant;
     }
 
     /** A comma-separated list (Chinese commas and spaces allowed); empty when absent. */

@@ -130,7 +130,7 @@ public class TenderService {
             return fallback;
         }
         try {
-            return LocalDate.parse(String.valueOf(value).substring(0, Math.min(10, String.valueOf(value).length())));
+            return LocalDate.parse(String.valueOf(value).strip());
         } catch (DateTimeParseException e) {
             return input.reject(name, "日期格式必须是 YYYY-MM-DD");
         }
