@@ -2,7 +2,6 @@ package org.civicflow.system;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,35 +50,19 @@ final class ActuatorSecurityFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String[] credentials = basicCredentials(request.getHeader("Authorization"));
-        if (credentials == null || !identityService.checkPassword(credentials[0], credentials[1])) {
+        BasicCredentials credentials = BasicCredentials.parse(request.getHeader("Authorization")).orElse(null);
+        if (credentials == null || !identityService.checkPassword(credentials.userId(), credentials.password())) {
             problem(response, HttpStatus.UNAUTHORIZED, "unauthorized", "未登录",
                     "管理端点需要管理员使用 HTTP Basic 提供用户名和密码");
             return;
         }
-        if (identityService.createUserQuery().userId(credentials[0]).memberOfGroup(Groups.ADMIN).count() == 0) {
+        if (identityService.createUserQuery().userId(credentials.userId()).memberOfGroup(Groups.ADMIN).count() == 0) {
             problem(response, HttpStatus.FORBIDDEN, "forbidden", "无权访问", "只有系统管理员可以访问此管理端点");
             return;
         }
         chain.doFilter(request, response);
     }
 
-    private static String[] basicCredentials(String header) {
-        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return null;
-        }
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-        int colon = decoded.indexOf(':');
-        if (colon <= 0) {
-            return null;
-        }
-        return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
-    }
 
     private void problem(HttpServletResponse response, HttpStatus status, String type, String title, String detail)
             throws IOException {

@@ -2,7 +2,6 @@ package org.civicflow.system;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,12 +35,12 @@ final class ApiAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String[] credentials = basicCredentials(request.getHeader("Authorization"));
-        if (credentials == null || !identityService.checkPassword(credentials[0], credentials[1])) {
+        BasicCredentials credentials = BasicCredentials.parse(request.getHeader("Authorization")).orElse(null);
+        if (credentials == null || !identityService.checkPassword(credentials.userId(), credentials.password())) {
             unauthorized(response);
             return;
         }
-        String userId = credentials[0];
+        String userId = credentials.userId();
         List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
                 .map(Group::getId).toList();
         List<String> tenants = identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true)
@@ -54,22 +53,6 @@ final class ApiAuthenticationFilter extends OncePerRequestFilter {
         }
     }
 
-    private static String[] basicCredentials(String header) {
-        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return null;
-        }
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-        int colon = decoded.indexOf(':');
-        if (colon <= 0) {
-            return null;
-        }
-        return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
-    }
 
     private void unauthorized(HttpServletResponse response) throws IOException {
         ProblemDetail problem = ProblemHandler.problem(HttpStatus.UNAUTHORIZED, "unauthorized", "未登录",

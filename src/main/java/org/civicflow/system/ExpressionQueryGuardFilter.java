@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -275,16 +274,7 @@ final class ExpressionQueryGuardFilter implements Filter {
     }
 
     static String basicUser(String header) {
-        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return null;
-        }
-        try {
-            String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-            int colon = decoded.indexOf(':');
-            return colon <= 0 ? null : decoded.substring(0, colon);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return BasicCredentials.parse(header).map(BasicCredentials::userId).orElse(null);
     }
 
     private void refuseAdHoc(HttpServletRequest request, HttpServletResponse response, List<String> names)
