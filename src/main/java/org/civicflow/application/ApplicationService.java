@@ -148,11 +148,6 @@ public class ApplicationService {
         return applications.findByCallIdOrderBySubmittedAt(callId);
     }
 
-    @Transactional(readOnly = true)
-    public List<ApplicationReview> reviews(String applicationId) {
-        return reviews.findByApplicationIdOrderByReviewedAt(applicationId);
-    }
-
     private static BigDecimal optionalAmount(ProcessInput input, Map<String, Object> variables, String name) {
         Object value = variables.get(name);
         if (value == null || "".equals(value)) {

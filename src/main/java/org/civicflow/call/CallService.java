@@ -44,7 +44,7 @@ public class CallService {
             input.reject("callId", "征集轮次 " + callId + " 已存在");
         }
         String policyCode = Optional.ofNullable(input.optionalText("policyCode", 32)).orElse(RoundPolicy.FANGSHAN_2020);
-        RoundPolicy policy = registry.policies().stream().filter(p -> p.getCode().equals(policyCode)).findFirst().orElse(null);
+        RoundPolicy policy = registry.findPolicy(policyCode).orElse(null);
         if (policy == null || policy.getKind() != RoundKind.CALL_FOR_PROPOSALS) {
             input.reject("policyCode", "未找到项目征集类轮次政策 " + policyCode);
             input.validate();

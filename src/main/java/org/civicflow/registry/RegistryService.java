@@ -94,7 +94,12 @@ public class RegistryService {
 
     @Transactional(readOnly = true)
     public RoundPolicy policy(String code) {
-        return policies.findById(code).orElseThrow(() -> new NotFoundException("未找到轮次政策 " + code));
+        return findPolicy(code).orElseThrow(() -> new NotFoundException("未找到轮次政策 " + code));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<RoundPolicy> findPolicy(String code) {
+        return code == null ? Optional.empty() : policies.findById(code);
     }
 
     @Transactional(readOnly = true)

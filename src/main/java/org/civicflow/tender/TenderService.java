@@ -64,7 +64,7 @@ public class TenderService {
         }
         String unitName = input.requiredText("unitName", 200);
         String policyCode = Optional.ofNullable(input.optionalText("policyCode", 32)).orElse(RoundPolicy.SUZHOU_2018);
-        RoundPolicy policy = registry.policies().stream().filter(p -> p.getCode().equals(policyCode)).findFirst().orElse(null);
+        RoundPolicy policy = registry.findPolicy(policyCode).orElse(null);
         if (policy == null || policy.getKind() != RoundKind.PILOT_TENDER) {
             input.reject("policyCode", "未找到招投标类轮次政策 " + policyCode);
             input.validate();

@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -65,7 +64,7 @@ class ApplicationAccessTests {
         Map<String, Object> variables = scenario.application("ACCESS-2020", orgA);
         variables.put("teamStaffIds", orgA.uncertified().get(0) + "," + orgA.uncertified().get(1));
         Api.Response started = api.as(providerA).post("/engine-rest/process-definition/key/projectApplication/start",
-                Map.of("variables", typed(variables)));
+                Map.of("variables", Api.typed(variables)));
         assertThat(started.status()).as(started.body()).isEqualTo(200);
         instanceA = started.json().path("id").asText();
     }
@@ -75,12 +74,6 @@ class ApplicationAccessTests {
         ClockUtil.reset();
     }
 
-    private static Map<String, Object> typed(Map<String, Object> variables) {
-        Map<String, Object> typed = new LinkedHashMap<>();
-        variables.forEach((name, value) -> typed.put(name, Map.of("value", value,
-                "type", value instanceof Boolean ? "Boolean" : value instanceof Integer ? "Integer" : "String")));
-        return typed;
-    }
 
     @Test
     void restShowsAnApplicationToItsOrganizationOnly() {
@@ -107,7 +100,7 @@ class ApplicationAccessTests {
     void nobodyAppliesInTheNameOfAnotherOrganization() {
         long before = jdbc.queryForObject("select count(*) from project_application", Long.class);
         Api.Response forged = api.as(providerB).post("/engine-rest/process-definition/key/projectApplication/start",
-                Map.of("variables", typed(scenario.application("ACCESS-2020", orgA))));
+                Map.of("variables", Api.typed(scenario.application("ACCESS-2020", orgA))));
         assertThat(forged.status()).as(forged.body()).isEqualTo(403);
         assertThat(jdbc.queryForObject("select count(*) from project_application", Long.class)).isEqualTo(before);
     }

@@ -2,7 +2,6 @@ package org.civicflow.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -50,19 +49,12 @@ class ProjectApplicationRestTests {
         ClockUtil.reset();
     }
 
-    /** Camunda REST's typed variables: {"name": {"value": …, "type": …}}. */
-    private static Map<String, Object> rest(Map<String, Object> variables) {
-        Map<String, Object> typed = new LinkedHashMap<>();
-        variables.forEach((name, value) -> typed.put(name, Map.of("value", value,
-                "type", value instanceof Boolean ? "Boolean" : value instanceof Integer ? "Integer" : "String")));
-        return typed;
-    }
 
     @Test
     void startsAnApplicationWithTheSpecVariables() {
         Map<String, Object> variables = scenario.application("REST-2020", scenario.organization());
         Api.Response response = api.as("restbureau").post("/engine-rest/process-definition/key/projectApplication/start",
-                Map.of("variables", rest(variables), "businessKey", "REST-2020-0001"));
+                Map.of("variables", Api.typed(variables), "businessKey", "REST-2020-0001"));
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         String id = response.json().path("id").asText();
@@ -78,7 +70,7 @@ class ProjectApplicationRestTests {
         variables.put("minBeneficiaries", "一百");
         variables.put("requestedAmount", "-5");
         Api.Response response = api.as("restbureau").post("/engine-rest/process-definition/key/projectApplication/start",
-                Map.of("variables", rest(variables)));
+                Map.of("variables", Api.typed(variables)));
 
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(response.json().path("message").asText()).contains("minBeneficiaries").contains("requestedAmount");
@@ -91,7 +83,7 @@ class ProjectApplicationRestTests {
         FangshanScenario.Org org = scenario.organization();
         users.create("restprovider", Groups.PROVIDER, Groups.organization(org.code()));
         Api.Response response = api.as("restprovider").post("/engine-rest/process-definition/key/projectApplication/start",
-                Map.of("variables", rest(scenario.application("REST-2020", org))));
+                Map.of("variables", Api.typed(scenario.application("REST-2020", org))));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
 
         assertThat(api.as("restprovider").post("/engine-rest/process-definition/key/tenderProcurement/start",

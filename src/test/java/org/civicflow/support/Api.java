@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,6 +61,14 @@ public class Api {
 
     public String url(String path) {
         return "http://localhost:" + environment.getProperty("local.server.port") + path;
+    }
+
+    /** Camunda REST's typed variables: {"name": {"value": …, "type": "Boolean" | "Integer" | "String"}}. */
+    public static Map<String, Object> typed(Map<String, Object> variables) {
+        Map<String, Object> typed = new LinkedHashMap<>();
+        variables.forEach((name, value) -> typed.put(name, Map.of("value", value,
+                "type", value instanceof Boolean ? "Boolean" : value instanceof Integer ? "Integer" : "String")));
+        return typed;
     }
 
     public String toJson(Object value) {
