@@ -90,17 +90,20 @@ class EligibilityRules {
         }
     }
 
-    /** FS-03: no administrative penalty less than 2 years (policy: months) before submission; not under investigation. */
+    /**
+     * FS-03: no administrative penalty less than 2 years (policy: months) before submission — a 政府采购不良记录
+     * (SZ-06, a terminated contract) is one — and not under investigation.
+     */
     private void fs03NoRecentPenalty(ProjectApplication a, Organization org, RoundPolicy policy,
                                      List<RuleViolation> out) {
         LocalDate submittedOn = LocalDate.ofInstant(a.getSubmittedAt(), ShanghaiTime.ZONE);
         int months = policy.intThreshold("penaltyLookbackMonths");
         List<String> facts = new ArrayList<>();
         org.getCreditRecords().stream()
-                .filter(r -> r.getKind() == CreditRecordKind.ADMINISTRATIVE_PENALTY)
                 .filter(r -> r.getOccurredOn().plusMonths(months).isAfter(submittedOn))
-                .forEach(r -> facts.add(ShanghaiTime.chineseDate(r.getOccurredOn()) + "受到行政处罚（" + r.getDescription()
-                        + "），至申报时未满" + months / 12 + "年"));
+                .forEach(r -> facts.add(ShanghaiTime.chineseDate(r.getOccurredOn())
+                        + (r.getKind() == CreditRecordKind.ADMINISTRATIVE_PENALTY ? "受到行政处罚（" : "被记入政府采购不良记录（")
+                        + r.getDescription() + "），至申报时未满" + months / 12 + "年"));
         if (org.isUnderInvestigation()) {
             facts.add(org.getName() + "正在接受有关部门调查");
         }

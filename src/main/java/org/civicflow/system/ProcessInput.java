@@ -115,6 +115,33 @@ public final class ProcessInput {
         return number.setScale(2);
     }
 
+    /** A number from 0 to max with at most {@code decimals} decimals (a score, hours); null when absent. */
+    public BigDecimal optionalDecimal(String name, BigDecimal max, int decimals) {
+        Object value = variables.get(name);
+        if (value == null || "".equals(value)) {
+            return null;
+        }
+        BigDecimal number = number(value);
+        if (number == null) {
+            return reject(name, "必须是数字");
+        }
+        if (number.signum() < 0 || number.compareTo(max) > 0) {
+            return reject(name, "必须在0到" + max.toPlainString() + "之间");
+        }
+        if (number.stripTrailingZeros().scale() > decimals) {
+            return reject(name, decimals == 0 ? "必须是整数" : "最多保留" + decimals + "位小数");
+        }
+        return number.setScale(decimals, java.math.RoundingMode.UNNECESSARY);
+    }
+
+    public BigDecimal requiredDecimal(String name, BigDecimal max, int decimals) {
+        Object value = variables.get(name);
+        if (value == null || "".equals(value)) {
+            return reject(name, "必填（0到" + max.toPlainString() + "之间的数字）");
+        }
+        return optionalDecimal(name, max, decimals);
+    }
+
     public Boolean requiredBoolean(String name) {
         if (variables.get(name) == null) {
             return reject(name, "必填（是或否）");

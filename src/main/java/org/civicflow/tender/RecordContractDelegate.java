@@ -1,24 +1,45 @@
 package org.civicflow.tender;
 
+import java.math.BigDecimal;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.civicflow.contract.ContractKind;
+import org.civicflow.contract.ContractService;
+import org.civicflow.contract.ContractTerms;
 import org.springframework.stereotype.Component;
 
-/** Task_RecordContract: the tender is signed; the contract number is the reference its contract process keeps. */
+/**
+ * Task_RecordContract: the tender is signed. A street's service package becomes a service contract at the
+ * winning bid's amount (its serviceContract instance follows); the evaluator's contract is only recorded.
+ */
 @Component("recordContractDelegate")
 class RecordContractDelegate implements JavaDelegate {
 
     private final TenderService tenders;
+    private final ContractService contracts;
 
-    RecordContractDelegate(TenderService tenders) {
+    RecordContractDelegate(TenderService tenders, ContractService contracts) {
         this.tenders = tenders;
+        this.contracts = contracts;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         String tenderId = (String) execution.getVariable("tenderId");
         tenders.signed(tenderId);
-        execution.setVariable("contractNumber", "HT-" + tenderId);
+        Tender tender = tenders.tender(tenderId);
+        String contractNumber = "HT-" + tenderId;
+        if (tender.getKind() == TenderKind.SERVICE_UNIT) {
+            BigDecimal amount = tenders.bids(tender).stream()
+                    .filter(b -> b.getOrganizationCode().equals(tender.getWinningOrg())).findFirst()
+                    .orElseThrow().getAmount();
+            contracts.register(new ContractTerms(contractNumber, ContractKind.PILOT_UNIT, tender.getPolicyCode(),
+                    tender.getWinningOrg(), tender.getUnitName() + "社区服务社会化项目", tenderId, amount,
+                    tender.getServiceStart(), tender.getServiceStart().plusYears(tender.getServiceYears()).minusDays(1),
+                    tender.getTeamFormationDeadline(), tender.getCommunities(), null, null, null));
+        }
+        execution.setVariable("contractNumber", contractNumber);
         execution.setVariable("tenderStatus", TenderStatus.SIGNED.name());
     }
 }

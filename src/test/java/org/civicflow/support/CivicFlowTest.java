@@ -24,7 +24,8 @@ import org.springframework.test.context.TestExecutionListeners.MergeMode;
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({ProcessEngineCoverageConfiguration.class, TestUsers.class, Api.class, FangshanScenario.class, SuzhouScenario.class})
+@Import({ProcessEngineCoverageConfiguration.class, TestUsers.class, Api.class, FangshanScenario.class, SuzhouScenario.class,
+        ContractScenario.class})
 @TestExecutionListeners(listeners = ActiveEngineListener.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
 public @interface CivicFlowTest {
 }
