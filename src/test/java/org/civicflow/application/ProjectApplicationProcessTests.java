@@ -83,8 +83,8 @@ class ProjectApplicationProcessTests {
         taskService.complete(task(instance, "Task_DecideFunding").getId(),
                 Map.of("fundingApproved", true, "grantedAmount", 120000));
 
-        assertThat(instance).isEnded().hasPassed("Task_SendFundingNotice", "EndEvent_ProjectFunded")
-                .variables().containsEntry("applicationStatus", "FUNDED").containsEntry("grantedAmount", 120000.0);
+        assertThat(instance).isWaitingAt("Task_PerformServiceContract")
+                .hasPassed("Task_SendFundingNotice", "Task_RegisterContract").variables().containsEntry("applicationStatus", "FUNDED").containsEntry("grantedAmount", 120000.0);
         String noticeId = (String) historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
                 .variableName("fundingNoticeDocumentId").singleResult().getValue();
         assertThat(documents.find(noticeId).orElseThrow().getHtml()).contains("项目立项通知书").contains("120000")

@@ -143,6 +143,11 @@ public class ContractScenario {
         taskService.complete(task.getId(), variables);
     }
 
+    /** Runs the contract's due jobs (timers at the engine clock). */
+    public void executeJobs(ProcessInstance instance) {
+        fangshan.executeJobs(instance.getId());
+    }
+
     /** Moves the clock past the period's end (and due date if {@code late}), fires the timers, reports. */
     public void reportQuarter(ProcessInstance instance, Instant at, Map<String, Object> figures) {
         FangshanScenario.clock(at);

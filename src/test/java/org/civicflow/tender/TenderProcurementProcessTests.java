@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.ProcessEngineTests;
+import org.civicflow.registry.RegistryService;
 import org.civicflow.support.Api;
 import org.civicflow.support.CivicFlowTest;
 import org.civicflow.support.FangshanScenario;
@@ -39,6 +41,10 @@ class TenderProcurementProcessTests {
     TaskService taskService;
     @Autowired
     ProcessEngine engine;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    RegistryService registry;
 
     @BeforeEach
     void init() {
@@ -88,9 +94,38 @@ class TenderProcurementProcessTests {
                 .containsEntry("signingDeadline", "2018-07-10T09:00+08:00");
         taskService.complete(task(instance).getId(), Map.of("contractSigned", true));
 
-        assertThat(instance).isEnded().hasPassed("Task_RecordContract", "EndEvent_ContractSigned");
+        // the street's contract goes on as serviceContract, at the winning bid's amount
+        assertThat(instance).isWaitingAt("Task_PerformServiceContract").hasPassed("Task_RecordContract")
+                .variables().containsEntry("contractNumber", "HT-CANGLANG-1");
+        ProcessInstance contract = runtimeService.createProcessInstanceQuery().processDefinitionKey("serviceContract")
+                .processInstanceBusinessKey("HT-CANGLANG-1").singleResult();
+        assertThat(contract).isWaitingAt("Task_RegisterServiceTeam").variables()
+                .containsEntry("contractKind", "PILOT_UNIT").containsEntry("contractAmount", 2100000.0)
+                .containsEntry("organizationGroup", Groups.organization(winner));
         List<Object> ranks = List.of(api.as("tenderbureau").get("/api/tenders/CANGLANG/bids").json().path("bids")
                 .findValues("ranking").toArray());
         assertThat(ranks).hasSize(2);
+    }
+
+    @Test
+    void theEvaluatorsSignedContractEndsTheTenderWithoutAServiceContract() {
+        Map<String, Object> variables = suzhou.tender("EVALSIGN", "2018-05-20T09:00:00+08:00", "2018-06-10T09:00:00+08:00");
+        variables.put("tenderKind", "EVALUATOR");
+        ProcessInstance instance = suzhou.start(variables);
+        String evaluator = TenderFixtures.evaluator(registry, 3, 3, 2, 3, 5);
+        assertThat(api.as(suzhou.providerOf(evaluator)).post("/api/tenders/EVALSIGN/bids",
+                Map.of("organizationCode", evaluator, "amount", 1900000)).status()).isEqualTo(201);
+        FangshanScenario.clock("2018-06-10T09:00:00+08:00");
+        scenario.executeJobs(instance.getId());
+        taskService.complete(task(instance).getId(), Map.of("committeeExperts", "expert1,expert2,expert3,expert4",
+                "committeeRepresentatives", "评估代表"));
+        taskService.complete(task(instance).getId(), Map.of("winningOrganizationCode", evaluator,
+                "evaluationReport", "唯一合格"));
+        taskService.complete(task(instance).getId(), Map.of("contractSigned", true));
+
+        assertThat(instance).isEnded().hasPassed("Task_RecordContract", "EndEvent_ContractSigned")
+                .hasNotPassed("Task_PerformServiceContract");
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("serviceContract")
+                .processInstanceBusinessKey("HT-EVALSIGN-1").count()).isZero();
     }
 }

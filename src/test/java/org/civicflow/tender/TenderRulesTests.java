@@ -490,7 +490,7 @@ class TenderRulesTests {
         assertThat(winningOrgOf("TRLAW05A")).isEqualTo(secondRanked);
 
         taskService.complete(task(instance).getId(), Map.of("contractSigned", true));
-        assertThat(instance).isEnded().hasPassed("Task_OfferNextRanked", "Task_RecordContract", "EndEvent_ContractSigned")
+        assertThat(instance).isWaitingAt("Task_PerformServiceContract").hasPassed("Task_OfferNextRanked", "Task_RecordContract")
                 .hasNotPassed("EndEvent_TenderFailed");
         assertThat(tenderColumn("status", "TRLAW05A")).isEqualTo("SIGNED");
         assertThat(winningOrgOf("TRLAW05A")).isEqualTo(secondRanked);
