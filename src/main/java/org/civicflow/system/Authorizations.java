@@ -37,12 +37,7 @@ public class Authorizations {
     }
 
     public void grantGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {
-        Authorization authorization = authorizationService.createAuthorizationQuery()
-                .authorizationType(Authorization.AUTH_TYPE_GRANT)
-                .groupIdIn(groupId)
-                .resourceType(resource)
-                .resourceId(resourceId)
-                .singleResult();
+        Authorization authorization = groupGrant(groupId, resource, resourceId);
         if (authorization == null) {
             authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
             authorization.setGroupId(groupId);
@@ -66,12 +61,7 @@ public class Authorizations {
      * the grant disappears once nothing is left in it. Nothing happens when the group never had them.
      */
     public void revokeGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {
-        Authorization authorization = authorizationService.createAuthorizationQuery()
-                .authorizationType(Authorization.AUTH_TYPE_GRANT)
-                .groupIdIn(groupId)
-                .resourceType(resource)
-                .resourceId(resourceId)
-                .singleResult();
+        Authorization authorization = groupGrant(groupId, resource, resourceId);
         if (authorization == null) {
             return;
         }
@@ -93,5 +83,14 @@ public class Authorizations {
         } else {
             authorizationService.saveAuthorization(authorization);
         }
+    }
+
+    private Authorization groupGrant(String groupId, Resource resource, String resourceId) {
+        return authorizationService.createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .groupIdIn(groupId)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .singleResult();
     }
 }
