@@ -1,5 +1,7 @@
 package org.civicflow.system;
 
+import java.util.Arrays;
+
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
@@ -35,12 +37,7 @@ public class Authorizations {
     }
 
     public void grantGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {
-        Authorization authorization = authorizationService.createAuthorizationQuery()
-                .authorizationType(Authorization.AUTH_TYPE_GRANT)
-                .groupIdIn(groupId)
-                .resourceType(resource)
-                .resourceId(resourceId)
-                .singleResult();
+        Authorization authorization = groupGrant(groupId, resource, resourceId);
         if (authorization == null) {
             authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
             authorization.setGroupId(groupId);
@@ -57,5 +54,43 @@ public class Authorizations {
         if (changed) {
             authorizationService.saveAuthorization(authorization);
         }
+    }
+
+    /**
+     * Takes permissions back from a group's grant (one made by an earlier version of this application);
+     * the grant disappears once nothing is left in it. Nothing happens when the group never had them.
+     */
+    public void revokeGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization authorization = groupGrant(groupId, resource, resourceId);
+        if (authorization == null) {
+            return;
+        }
+        boolean changed = false;
+        for (Permission permission : permissions) {
+            if (authorization.isPermissionGranted(permission)) {
+                authorization.removePermission(permission);
+                changed = true;
+            }
+        }
+        if (!changed) {
+            return;
+        }
+        boolean nothingLeft = Arrays.stream(Permissions.values())
+                .filter(permission -> permission != Permissions.NONE)
+                .noneMatch(authorization::isPermissionGranted);
+        if (nothingLeft) {
+            authorizationService.deleteAuthorization(authorization.getId());
+        } else {
+            authorizationService.saveAuthorization(authorization);
+        }
+    }
+
+    private Authorization groupGrant(String groupId, Resource resource, String resourceId) {
+        return authorizationService.createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .groupIdIn(groupId)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .singleResult();
     }
 }

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates the role groups of SPEC §1 in every profile and grants each its baseline authorizations:
- * every role may use Tasklist and read the shared task filters; the bureau (which owns the rounds)
+ * every role may use Tasklist (which filters each role reads is {@link TasklistFilters}' business); the bureau (which owns the rounds)
  * and the street (which watches its contracts) may use Cockpit; the bureau may read and run every
  * process; providers may start applications and the procurement agency tenders. Finer per-instance grants are made as instances start.
  */
@@ -35,7 +35,8 @@ class IdentitySetup implements ApplicationRunner {
         Groups.ROLES.forEach(this::ensureGroup);
         for (String role : Groups.ROLES.keySet()) {
             authorizations.grantGroup(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            authorizations.grantGroup(role, Resources.FILTER, ANY, Permissions.READ);
+            // earlier versions let every role read every filter; now each filter is granted to the groups it is for
+            authorizations.revokeGroup(role, Resources.FILTER, ANY, Permissions.READ);
         }
         authorizations.grantGroup(Groups.BUREAU, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         authorizations.grantGroup(Groups.STREET, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
