@@ -28,7 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The webapps speak Chinese: our zh.json locales (beside the webjar's en.json and de.json) are served,
  * each app's config.js makes zh the first locale and the fallback, and every zh.json has exactly the keys
- * and placeholders of the English one in the webjar (scripts/webapp_locales.py checks the same).
+ * and placeholders of the English one in the webjar (src/tools/webapp_locales.py checks the same).
  */
 @CivicFlowTest
 class WebappLocaleTests {

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """The Chinese locales of Camunda's webapps (src/main/resources/META-INF/resources/webjars/camunda/app/<app>/locales/zh.json).
 
-  python3 scripts/webapp_locales.py check   # every zh.json has exactly the keys of the webjar's en.json, same placeholders
-  python3 scripts/webapp_locales.py sync    # after a Camunda upgrade: add new keys (English text), drop removed ones
+  python3 src/tools/webapp_locales.py check   # every zh.json has exactly the keys of the webjar's en.json, same placeholders
+  python3 src/tools/webapp_locales.py sync    # after a Camunda upgrade: add new keys (English text), drop removed ones
 
 The English locale is read from the camunda-webapp-webjar in the local Maven repository (the version in pom.xml),
 or from --webjar PATH. Labels still in English are counted, not refused: Cockpit's enterprise-only plugin labels
@@ -16,7 +16,7 @@ import zipfile
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 LOCALES = ROOT / 'src/main/resources/META-INF/resources/webjars/camunda/app'
 APPS = ['tasklist', 'cockpit', 'admin', 'welcome']
 # {{ name }}, {}, %d / %s (moment's relative time), HTML tags and entities
