@@ -29,6 +29,8 @@ class RequestQuarterlyReportDelegate implements JavaDelegate {
         execution.setVariableLocal("contractYear", report.getContractYear());
         execution.setVariableLocal("reportDueAt", ShanghaiTime.iso(report.getDueAt()));
         execution.setVariableLocal("reportPeriodText", "第" + sequence + "期：" + ContractNotices.periodText(report));
+        // Tasklist's follow-up: five days before the report is due
+        execution.setVariableLocal("reportFollowUpAt", ShanghaiTime.iso(report.getDueAt().minus(java.time.Duration.ofDays(5))));
         execution.setVariableLocal("reportDueText", ShanghaiTime.chineseDeadline(report.getDueAt()));
         // SZ-09: the annual assessment follows the period that closes a contract year (苏州 units)
         execution.setVariableLocal("yearEnd", period.yearEnd() && contract.getKind() == ContractKind.PILOT_UNIT);

@@ -250,9 +250,20 @@ class FangshanRulesTests {
     }
 
     @Test
-    void fs03_procurementBadRecordIsNotAnAdministrativePenalty() {
+    void fs03_procurementBadRecordWithinTwoYearsRejects() {
+        // a terminated contract (SZ-06) writes a 政府采购不良记录: it counts like a penalty for two years
         Org org = scenario.organization();
         registry.addCreditRecord(org.code(), CreditRecordKind.PROCUREMENT_BAD_RECORD, LocalDate.parse("2019-06-01"),
+                "团队组建逾期超过30日");
+        ProcessInstance instance = applyAs(org);
+        assertRejected(instance, "FS-03");
+        assertThat(rejectionNotice(instance)).contains("被记入政府采购不良记录").contains("团队组建逾期超过30日");
+    }
+
+    @Test
+    void fs03_procurementBadRecordOlderThanTwoYearsPasses() {
+        Org org = scenario.organization();
+        registry.addCreditRecord(org.code(), CreditRecordKind.PROCUREMENT_BAD_RECORD, LocalDate.parse("2017-06-01"),
                 "团队组建逾期超过30日");
         assertEligible(applyAs(org));
     }

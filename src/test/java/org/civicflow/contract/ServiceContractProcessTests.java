@@ -82,6 +82,10 @@ class ServiceContractProcessTests {
         String code = scenario.pilotOrganization();
         ProcessInstance instance = scenario.startPilot(code);
         scenario.complete(instance, "Task_RegisterServiceTeam", scenario.team(code));
+        // Tasklist shows the due date and the rule the task serves
+        Task planTask = scenario.task(instance, "Task_PrepareExecutionPlan");
+        assertThat(planTask.getDueDate().toInstant()).isEqualTo(Instant.parse("2018-06-20T01:00:00Z").plus(java.time.Duration.ofDays(15)));
+        assertThat(planTask.getDescription()).startsWith("SZ-16：");
         Map<String, Object> plan = ContractScenario.plan();
         plan.put("additionalItems", "社区老年食堂运营");
         scenario.complete(instance, "Task_PrepareExecutionPlan", plan);
@@ -124,6 +128,8 @@ class ServiceContractProcessTests {
         scenario.executeJobs(instance);
         Task report = scenario.task(instance, "Task_SubmitQuarterlyReport");
         assertThat(report.getDueDate().toInstant()).isEqualTo(Instant.parse("2018-10-15T16:00:00Z"));
+        assertThat(report.getFollowUpDate().toInstant()).isEqualTo(Instant.parse("2018-10-10T16:00:00Z"));
+        assertThat(report.getDescription()).contains("SZ-07");
         assertThat(runtimeService.getVariables(report.getExecutionId())).containsEntry("reportPeriodText",
                 "第1期：2018年7月1日至2018年9月30日");
 

@@ -26,7 +26,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 /**
  * CivicFlow's modelling conventions, checked on every shipped BPMN model:
  * readable ids with the SPEC's prefixes (never Modeler-generated ones), user tasks with a candidate
- * group (or assignee) and a Camunda Form, service tasks with an implementation, and a history time
+ * group (or assignee), a Camunda Form, a due date and a description, service tasks with an implementation, and a history time
  * to live of at least 15 years (LAW-04).
  */
 public final class ModelConventions {
@@ -126,6 +126,13 @@ public final class ModelConventions {
         String formRef = task.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef");
         if (isBlank(formRef) && isBlank(task.getCamundaFormKey())) {
             violations.add(task.getId() + ": user task without a form");
+        }
+        // Tasklist shows every task's due date and its description (the documentation, naming the rule)
+        if (isBlank(task.getCamundaDueDate())) {
+            violations.add(task.getId() + ": user task without a due date");
+        }
+        if (task.getDocumentations().isEmpty() || task.getDocumentations().iterator().next().getTextContent().isBlank()) {
+            violations.add(task.getId() + ": user task without documentation (Tasklist's description)");
         }
     }
 

@@ -35,7 +35,8 @@ class ModelConventionsTests {
         return process().startEvent("StartEvent_Submitted").name("申报已提交")
                 .serviceTask("Task_CheckEligibility").name("审查申报资格").camundaDelegateExpression("${checkEligibilityDelegate}")
                 .userTask("Task_ReviewApplication").name("评审申报材料").camundaCandidateGroups("expert")
-                .camundaFormRef("review-application")
+                .camundaFormRef("review-application").camundaDueDate("${reviewDueAt}")
+                .documentation("FS-10：评审申报材料。")
                 .endEvent("EndEvent_Reviewed").name("评审已完成").done();
     }
 
@@ -71,6 +72,15 @@ class ModelConventionsTests {
                 .endEvent("EndEvent_Done").name("结束").done();
         assertThat(ModelConventions.violations(model))
                 .contains("Task_NoGroup: user task without candidate group", "Task_NoForm: user task without a form");
+    }
+
+    @Test
+    void catchesUserTasksWithoutDueDateOrDescription() {
+        BpmnModelInstance model = process().startEvent("StartEvent_Submitted").name("申报已提交")
+                .userTask("Task_NoDueDate").name("无期限").camundaCandidateGroups("bureau").camundaFormRef("f")
+                .endEvent("EndEvent_Done").name("结束").done();
+        assertThat(ModelConventions.violations(model)).contains("Task_NoDueDate: user task without a due date",
+                "Task_NoDueDate: user task without documentation (Tasklist's description)");
     }
 
     @Test
