@@ -32,7 +32,10 @@ final class ReliabilityNode {
     private ReliabilityNode() {
     }
 
-    /** Starts a node; {@code properties} ("key=value") override the defaults below. */
+    /**
+     * Starts a node. {@code engineName} has no hyphen (the starter ignores such names and says "default");
+     * {@code properties} ("key=value") override the defaults below.
+     */
     static ConfigurableApplicationContext start(String engineName, String jdbcUrl, String... properties) {
         List<String> args = new ArrayList<>(List.of(
                 "spring.datasource.url=" + jdbcUrl,
