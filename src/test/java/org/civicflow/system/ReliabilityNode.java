@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -50,10 +51,15 @@ final class ReliabilityNode {
                 "camunda.bpm.job-execution.max-wait=1000",
                 "server.port=0"));
         args.addAll(List.of(properties));
+        // one value per key, the last one given (Spring would join repeated command-line keys with commas)
+        Map<String, String> byKey = new LinkedHashMap<>();
+        for (String arg : args) {
+            byKey.put(arg.substring(0, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
         // command-line arguments, so that they win over application-test.yaml (job executor off, H2)
         return new SpringApplicationBuilder(CivicFlowApplication.class, ReliabilityProbe.class)
                 .profiles("test")
-                .run(args.stream().map(arg -> "--" + arg).toArray(String[]::new));
+                .run(byKey.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
     }
 
     /** The entry point of a node in its own JVM (crash test): arguments as for {@link #start}, without "--". */
