@@ -12,6 +12,7 @@ import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.civicflow.CivicFlowApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -38,6 +39,8 @@ final class ReliabilityNode {
      * {@code properties} ("key=value") override the defaults below.
      */
     static ConfigurableApplicationContext start(String engineName, String jdbcUrl, String... properties) {
+        // the engine clock is static, one per JVM, and other test classes move it; these tests need real time
+        ClockUtil.reset();
         List<String> args = new ArrayList<>(List.of(
                 "spring.datasource.url=" + jdbcUrl,
                 "spring.datasource.username=postgres",
