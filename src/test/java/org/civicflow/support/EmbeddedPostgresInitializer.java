@@ -48,6 +48,11 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
         return server;
     }
 
+    /** A fresh database on the shared server, for tests that start application contexts of their own. */
+    public static String newDatabaseUrl() {
+        return server().getJdbcUrl("postgres", createDatabase());
+    }
+
     private static synchronized String createDatabase() {
         String name = "civicflow_" + (++databases);
         try (var connection = server().getPostgresDatabase().getConnection();
