@@ -30,6 +30,9 @@ class DemoUsers implements ApplicationRunner {
             new DemoUser("expert01", "评审", "李", Groups.EXPERT),
             new DemoUser("expert02", "评审", "赵", Groups.EXPERT),
             new DemoUser("expert03", "评审", "钱", Groups.EXPERT),
+            // LAW-03 committees need at least four experts among five members
+            new DemoUser("expert04", "评审", "冯", Groups.EXPERT),
+            new DemoUser("expert05", "评审", "陈", Groups.EXPERT),
             new DemoUser("agency01", "代理", "孙", Groups.AGENCY),
             new DemoUser("street01", "街道", "周", Groups.STREET),
             new DemoUser("community01", "社区", "吴", Groups.COMMUNITY),

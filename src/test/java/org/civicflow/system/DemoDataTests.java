@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
+import org.civicflow.registry.RegistryDemoData;
 import org.civicflow.registry.RegistryService;
 import org.civicflow.support.Api;
 import org.civicflow.support.ActiveEngineListener;
@@ -32,6 +35,9 @@ import org.springframework.test.context.TestPropertySource;
 @TestExecutionListeners(listeners = ActiveEngineListener.class, mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 @TestPropertySource(properties = "civicflow.demo.enabled=true")
 class DemoDataTests {
+
+    @Autowired
+    RuntimeService runtimeService;
 
     @Autowired
     IdentityService identityService;
@@ -73,7 +79,7 @@ class DemoDataTests {
     @Autowired
     org.camunda.bpm.engine.HistoryService historyService;
     @Autowired
-    org.camunda.bpm.engine.TaskService taskService;
+    TaskService taskService;
     @Autowired
     org.camunda.bpm.engine.ManagementService managementService;
 
@@ -105,6 +111,44 @@ class DemoDataTests {
                 .isEqualTo(2);
         assertThat(api.as("bureau01", "demo").get("/api/tenders/SZ-EVALUATOR/bids").json().path("bidCount").asInt())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void theSuzhouContractsAreReplayedInEveryStage() {
+        // 金阊: two years reported and assessed, accepted and paid by the formula (91 points → 1.00)
+        var completed = historyService.createHistoricProcessInstanceQuery().processDefinitionKey("serviceContract")
+                .processInstanceBusinessKey("HT-SZ-GS-JINCHANG-1").singleResult();
+        assertThat(completed.getEndActivityId()).isEqualTo("EndEvent_ContractCompleted");
+        assertThat(variable(completed.getId(), "contractStatus")).isEqualTo("COMPLETED");
+        assertThat(variable(completed.getId(), "paymentAmount")).isEqualTo(2140000.0);
+        assertThat(registry.view(RegistryDemoData.YISHAN).projectOutcomes()).anySatisfy(o -> {
+            assertThat(o.year()).isEqualTo(2020);
+            assertThat(o.acceptancePassed()).isTrue();
+        });
+
+        // 双塔: deducted for a late team, three reports in, the fourth period's end is due at start-up
+        var reporting = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("HT-SZ-GS-SHUANGTA-1")
+                .singleResult();
+        assertThat(runtimeService.getVariable(reporting.getId(), "evaluationDeductions")).isEqualTo(5);
+        assertThat(managementService.createJobQuery().processInstanceId(reporting.getId()).timers()
+                .duedateLowerThan(new java.util.Date()).count()).isOne();
+
+        // 平江: no team; both SZ-06 timers are due, and firing them brings the bureau's sanction decision
+        var lateTeam = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("HT-SZ-GS-PINGJIANG-1")
+                .singleResult();
+        assertThat(taskService.createTaskQuery().processInstanceId(lateTeam.getId())
+                .taskDefinitionKey("Task_RegisterServiceTeam").count()).isOne();
+        var timers = managementService.createJobQuery().processInstanceId(lateTeam.getId()).timers()
+                .duedateLowerThan(new java.util.Date()).list();
+        assertThat(timers).hasSize(2);
+        timers.forEach(job -> managementService.executeJob(job.getId()));
+        assertThat(taskService.createTaskQuery().processInstanceId(lateTeam.getId())
+                .taskDefinitionKey("Task_DecideContractSanction").taskCandidateGroup(Groups.BUREAU).count()).isOne();
+    }
+
+    private Object variable(String processInstanceId, String name) {
+        return historyService.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
+                .variableName(name).singleResult().getValue();
     }
 
     @Test
