@@ -16,6 +16,10 @@ class RecordFundingDecisionListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
+        if (execution.isCanceled()) {
+            // the task is being cancelled (terminate end event, boundary timer, deletion): nothing was submitted
+            return;
+        }
         ProjectApplication application = applications.decideFunding((String) execution.getVariable("applicationId"),
                 execution.getVariables());
         execution.setVariable("fundingApproved", application.getStatus() == ApplicationStatus.FUNDED);

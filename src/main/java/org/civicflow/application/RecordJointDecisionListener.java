@@ -20,6 +20,10 @@ class RecordJointDecisionListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
+        if (execution.isCanceled()) {
+            // the task is being cancelled (terminate end event, boundary timer, deletion): nothing was submitted
+            return;
+        }
         Map<String, Object> values = new HashMap<>();
         values.put("jointApproved", execution.getVariable("jointApproved"));
         ProcessInput input = ProcessInput.of(values);

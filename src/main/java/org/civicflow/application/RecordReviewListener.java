@@ -16,6 +16,10 @@ class RecordReviewListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
+        if (execution.isCanceled()) {
+            // the task is being cancelled (terminate end event, boundary timer, deletion): nothing was submitted
+            return;
+        }
         // the multi-instance element variable names this instance's expert
         applications.recordReview((String) execution.getVariable("applicationId"),
                 (String) execution.getVariable("reviewer"), execution.getVariables());

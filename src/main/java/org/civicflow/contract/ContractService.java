@@ -218,10 +218,18 @@ public class ContractService {
         return new Sanction(kind, amount, reason);
     }
 
+    /**
+     * REDUCE: the amount goes down and — SZ-06: 超过30日的，视情扣减合同金额或解除合同，并列入政府采购不良记录 — the
+     * organization gets a 政府采购不良记录 either way (then SZ-04 and FS-03 block it).
+     */
     ContractPenalty reduce(String contractNumber, BigDecimal amount, String reason) {
         ServiceContract contract = contract(contractNumber);
+        int days = daysLate(contract);
         contract.reduced(amount);
-        return penalties.save(new ContractPenalty(contractNumber, ContractPenalty.Kind.REDUCTION, daysLate(contract),
+        registry.addCreditRecord(contract.getOrganizationCode(), CreditRecordKind.PROCUREMENT_BAD_RECORD,
+                ShanghaiTime.today(), "SZ-06：合同" + contractNumber + "服务团队逾期" + days + "日未组建，扣减合同金额"
+                        + amount.toPlainString() + "元");
+        return penalties.save(new ContractPenalty(contractNumber, ContractPenalty.Kind.REDUCTION, days,
                 null, amount, reason, actor(), ShanghaiTime.now()));
     }
 

@@ -40,9 +40,13 @@ final class PaymentFormula {
 
     static Payment compute(BigDecimal currentAmount, BigDecimal finalScore, int deductions, BigDecimal scoreFactor,
                            boolean passed, int checked, int met) {
-        BigDecimal completion = completionFactor(passed, checked, met);
-        BigDecimal amount = currentAmount.multiply(scoreFactor).multiply(completion).setScale(2, RoundingMode.HALF_UP);
-        return new Payment(currentAmount, effectiveScore(finalScore, deductions), scoreFactor, completion, amount);
+        // the only rounding is the last one, to the fen; the completion factor is shown with four decimals
+        BigDecimal amount = currentAmount.multiply(scoreFactor);
+        if (!passed && checked > 0) {
+            amount = amount.multiply(BigDecimal.valueOf(met)).divide(BigDecimal.valueOf(checked), 2, RoundingMode.HALF_UP);
+        }
+        return new Payment(currentAmount, effectiveScore(finalScore, deductions), scoreFactor,
+                completionFactor(passed, checked, met), amount.setScale(2, RoundingMode.HALF_UP));
     }
 
     static Payment compute(ServiceContract contract, BigDecimal scoreFactor) {

@@ -19,6 +19,10 @@ class RecordAcceptanceReviewListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
+        if (execution.isCanceled()) {
+            // the task is being cancelled (terminate end event, boundary timer, deletion): nothing was submitted
+            return;
+        }
         ServiceContract contract = contracts.review((String) execution.getVariable("contractNumber"),
                 execution.getVariables());
         execution.setVariable("acceptancePassed", contract.getAcceptancePassed());

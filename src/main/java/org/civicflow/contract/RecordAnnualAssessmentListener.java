@@ -22,6 +22,10 @@ class RecordAnnualAssessmentListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
+        if (execution.isCanceled()) {
+            // the task is being cancelled (terminate end event, boundary timer, deletion): nothing was submitted
+            return;
+        }
         String group = "Task_AssessYearByStreet".equals(execution.getCurrentActivityId()) ? Groups.STREET : Groups.COMMUNITY;
         contracts.assess((String) execution.getVariable("contractNumber"), (Integer) execution.getVariable("contractYear"),
                 group, execution.getVariables());

@@ -16,6 +16,10 @@ class RecordExecutionPlanListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
+        if (execution.isCanceled()) {
+            // the task is being cancelled (terminate end event, boundary timer, deletion): nothing was submitted
+            return;
+        }
         String number = (String) execution.getVariable("contractNumber");
         boolean change = contracts.recordPlan(number, execution.getVariables());
         ServiceContract contract = contracts.contract(number);

@@ -16,6 +16,10 @@ class RecordMenuChangeDecisionListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
+        if (execution.isCanceled()) {
+            // the task is being cancelled (terminate end event, boundary timer, deletion): nothing was submitted
+            return;
+        }
         boolean approved = contracts.menuChangeApproved(execution.getVariables());
         execution.setVariable("menuChangeApproved", approved);
         if (!approved) {

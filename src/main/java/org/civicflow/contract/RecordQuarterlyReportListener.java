@@ -25,6 +25,10 @@ class RecordQuarterlyReportListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
+        if (execution.isCanceled()) {
+            // the task is being cancelled (terminate end event, boundary timer, deletion): nothing was submitted
+            return;
+        }
         QuarterlyReport report = contracts.submitReport((String) execution.getVariable("contractNumber"),
                 (Integer) execution.getVariable("reportSequence"), execution.getVariables());
         FIGURES.forEach(execution::removeVariable);

@@ -16,6 +16,10 @@ class RecordSanctionDecisionListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
+        if (execution.isCanceled()) {
+            // the task is being cancelled (terminate end event, boundary timer, deletion): nothing was submitted
+            return;
+        }
         ContractService.Sanction sanction = contracts.readSanction((String) execution.getVariable("contractNumber"),
                 execution.getVariables());
         execution.setVariable("sanction", sanction.kind());

@@ -21,6 +21,10 @@ class RecordServiceAgreementListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
+        if (execution.isCanceled()) {
+            // the task is being cancelled (terminate end event, boundary timer, deletion): nothing was submitted
+            return;
+        }
         contracts.confirmAgreement((String) execution.getVariable("contractNumber"), execution.getVariables());
         List.of("serviceRecipients", "communityCoordinators").forEach(execution::removeVariable);
     }

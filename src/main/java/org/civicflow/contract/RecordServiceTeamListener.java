@@ -23,6 +23,10 @@ class RecordServiceTeamListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
+        if (execution.isCanceled()) {
+            // the task is being cancelled (terminate end event, boundary timer, deletion): nothing was submitted
+            return;
+        }
         List<Shortfall> shortfalls = contracts.proposeTeam((String) execution.getVariable("contractNumber"),
                 execution.getVariables());
         execution.setVariable("teamComplete", shortfalls.isEmpty());

@@ -16,6 +16,10 @@ class RecordCommitteeListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
+        if (execution.isCanceled()) {
+            // the task is being cancelled (terminate end event, boundary timer, deletion): nothing was submitted
+            return;
+        }
         tenders.setUpCommittee((String) execution.getVariable("tenderId"), execution.getVariables());
     }
 }

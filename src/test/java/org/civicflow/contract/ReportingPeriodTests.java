@@ -64,7 +64,10 @@ class ReportingPeriodTests {
         // service from 2018-08-15 to 2020-08-14: year 1 ends on 2019-08-14, inside the 2019 Q3 period
         List<ReportingPeriod> periods = periods("2018-08-15", "2020-08-14");
 
-        assertThat(periods).hasSize(9);
+        // the 2019 Q3 period is split at the year's end: year 1 reports to 08-14, year 2 from 08-15
+        assertThat(periods).hasSize(10);
+        assertThat(periods).extracting(p -> p.start().toString(), p -> p.end().toString(), ReportingPeriod::contractYear)
+                .contains(tuple("2019-07-01", "2019-08-14", 1), tuple("2019-08-15", "2019-09-30", 2));
         assertThat(periods.stream().filter(ReportingPeriod::yearEnd).map(ReportingPeriod::contractYear))
                 .as("one period closes each contract year, so SZ-09's assessment follows it: %s", periods)
                 .containsExactly(1, 2);

@@ -33,7 +33,6 @@ import org.civicflow.system.Groups;
 import org.civicflow.system.ProcessInput;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -295,10 +294,8 @@ class TeamFormationPenaltyTests {
         assertThat(contracts.contract(instance.getBusinessKey()).getCurrentAmount()).isEqualByComparingTo("0.01");
     }
 
+    // SZ-06 (seed 四): 超过30日的，视情扣减合同金额或解除合同，并列入政府采购不良记录 — the record follows either decision
     @Test
-    @Disabled("SZ-06 (seed 四: 超过30日……视情扣减合同金额或解除合同，并列入政府采购不良记录; SPEC: 'reduced or terminated, and the "
-            + "organization gets a 政府采购不良记录') reads as a bad record for REDUCE too, but ContractService.reduce writes none "
-            + "(only terminate does) — needs a product decision before this can be enabled")
     void sz06_reduceAlsoRecordsAProcurementBadRecord() {
         String code = scenario.pilotOrganization();
         ProcessInstance instance = scenario.startPilot(code);
