@@ -184,7 +184,9 @@ class OcdsReleases {
                 return List.of("contractTermination");
             }
             JsonNode implementation = release.path("contracts").path(0).path("implementation");
-            boolean implemented = implementation.path("milestones").size() + implementation.path("transactions").size() > 0;
+            // scheduled milestones are the contract's terms; implementation starts when one is met (or missed)
+            boolean implemented = implementation.path("transactions").size() > 0
+                    || implementation.path("milestones").findValuesAsText("status").stream().anyMatch(s -> !"scheduled".equals(s));
             return List.of(implemented ? "implementation" : "contract");
         }
         return List.of(awarded ? "award" : "tender");
