@@ -29,7 +29,7 @@ class RecordContractDelegate implements JavaDelegate {
         String tenderId = (String) execution.getVariable("tenderId");
         tenders.signed(tenderId);
         Tender tender = tenders.tender(tenderId);
-        String contractNumber = "HT-" + tenderId;
+        String contractNumber = tender.contractNumber();
         if (tender.getKind() == TenderKind.SERVICE_UNIT) {
             BigDecimal amount = tenders.bids(tender).stream()
                     .filter(b -> b.getOrganizationCode().equals(tender.getWinningOrg())).findFirst()

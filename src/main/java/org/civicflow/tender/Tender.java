@@ -176,6 +176,11 @@ public class Tender {
         status = TenderStatus.SIGNED;
     }
 
+    /** The number of the contract this tender is signed as (its serviceContract's business key). */
+    public String contractNumber() {
+        return "HT-" + tenderId;
+    }
+
     public BigDecimal totalBudget() {
         return annualBudget.multiply(BigDecimal.valueOf(serviceYears));
     }

@@ -273,6 +273,15 @@ public class TenderService {
         return tenders.findById(tenderId).orElseThrow(() -> new NotFoundException("未找到招标 " + tenderId));
     }
 
+    /** Every tender, each unit's attempts in order (the Open Contracting export publishes them all). */
+    @Transactional(readOnly = true)
+    public List<Tender> all() {
+        return tenders.findAll().stream()
+                .sorted(Comparator.comparing(Tender::getCreatedAt).thenComparing(Tender::getUnitCode)
+                        .thenComparing(Tender::getAttempt))
+                .toList();
+    }
+
     /** The unit's latest tender. */
     @Transactional(readOnly = true)
     public Optional<Tender> current(String unitCode) {
