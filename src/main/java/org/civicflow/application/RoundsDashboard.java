@@ -22,6 +22,7 @@ import org.civicflow.system.DashboardSection.Chart;
 import org.civicflow.system.DashboardSection.Figure;
 import org.civicflow.system.DashboardSection.Link;
 import org.civicflow.system.DashboardViewer;
+import org.civicflow.system.ShanghaiTime;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -122,8 +123,8 @@ class RoundsDashboard implements DashboardContributor {
         }
 
         String subtitle = round.getCallId() + " · " + round.getDistrict() + " · 申报截止 "
-                + DashboardLinks.date(round.getSubmissionDeadline()) + " · 项目完成 "
-                + DashboardLinks.date(round.getCompletionDeadline()) + " · " + statusText(round);
+                + ShanghaiTime.chineseDeadline(round.getSubmissionDeadline()) + " · 项目完成 "
+                + ShanghaiTime.chineseDeadline(round.getCompletionDeadline()) + " · " + statusText(round);
         return new DashboardSection(ORDER, TITLE + "：" + round.getTitle(), subtitle, figures, charts, List.of(
                 new DashboardSection.Table("驳回原因（按规则编号）", List.of("规则", "驳回申报数", "规则内容"), ruleRows),
                 new DashboardSection.Table("申报明细", List.of("申报编号", "项目名称", "申报单位", "状态", "违反规则",

@@ -142,7 +142,7 @@ class DashboardTests {
         assertThat(html).contains("管理看板", "项目征集与申报", "招投标", "合同履约与结项", "逾期任务");
         // rejections by rule id with their counts: FS-08 twice, FS-09 once (table and chart)
         assertThat(html).contains("<td>FS-08</td><td>2</td>", "<td>FS-09</td><td>1</td>", "FS-08：2", "FS-09：1");
-        assertThat(html).contains("<svg", "<rect");
+        assertThat(html).contains("<svg", "<rect", "申报截止 2020年2月7日24时");
         assertThat(html).contains("/camunda/app/cockpit/default/#/process-instance/", "/api/documents/",
                 "/camunda/app/tasklist/default/#/?task=");
         // the tender: disqualified bid by rule, the award; the contract's SZ-06 deduction with days late
