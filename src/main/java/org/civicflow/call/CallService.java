@@ -94,6 +94,13 @@ public class CallService {
         return callId == null ? Optional.empty() : calls.findById(callId);
     }
 
+    /** Every round, the latest opened first (the manager dashboard). */
+    @Transactional(readOnly = true)
+    public List<CallRound> rounds() {
+        return calls.findAll(org.springframework.data.domain.Sort.by(
+                org.springframework.data.domain.Sort.Direction.DESC, "openedAt"));
+    }
+
     @Transactional(readOnly = true)
     public List<CatalogItem> catalog(String policyCode) {
         return catalog.findByKeyPolicyCodeOrderBySortOrder(policyCode);
