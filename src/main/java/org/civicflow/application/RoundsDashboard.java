@@ -9,8 +9,7 @@ import java.util.TreeMap;
 
 import org.civicflow.call.CallRound;
 import org.civicflow.call.CallService;
-import org.civicflow.documents.ArchivedDocument;
-import org.civicflow.documents.DocumentService;
+import org.civicflow.documents.DocumentLinks;
 import org.civicflow.registry.Organization;
 import org.civicflow.registry.RegistryService;
 import org.civicflow.system.DashboardContributor;
@@ -44,14 +43,14 @@ class RoundsDashboard implements DashboardContributor {
 
     private final CallService calls;
     private final ApplicationService applications;
-    private final DocumentService documents;
+    private final DocumentLinks documentLinks;
     private final RegistryService registry;
 
-    RoundsDashboard(CallService calls, ApplicationService applications, DocumentService documents,
+    RoundsDashboard(CallService calls, ApplicationService applications, DocumentLinks documentLinks,
                     RegistryService registry) {
         this.calls = calls;
         this.applications = applications;
-        this.documents = documents;
+        this.documentLinks = documentLinks;
         this.registry = registry;
     }
 
@@ -119,7 +118,7 @@ class RoundsDashboard implements DashboardContributor {
                     Cell.text(STATUS_TEXT.get(application.getStatus())),
                     Cell.text(application.getRuleViolations().isEmpty() ? "—" : application.getRuleViolations()),
                     Cell.text(DashboardLinks.yuan(application.getGrantedAmount())),
-                    Cell.links(links(application.getProcessInstanceId()))));
+                    Cell.links(documentLinks.of(application.getProcessInstanceId()))));
         }
 
         String subtitle = round.getCallId() + " · " + round.getDistrict() + " · 申报截止 "
@@ -129,18 +128,9 @@ class RoundsDashboard implements DashboardContributor {
                 new DashboardSection.Table("驳回原因（按规则编号）", List.of("规则", "驳回申报数", "规则内容"), ruleRows),
                 new DashboardSection.Table("申报明细", List.of("申报编号", "项目名称", "申报单位", "状态", "违反规则",
                         "资助金额（元）", "文书与流程"), rows)),
-                links(round.getProcessInstanceId()));
+                documentLinks.of(round.getProcessInstanceId()));
     }
 
-    /** The instance's archived notices and its page in Cockpit. */
-    private List<Link> links(String processInstanceId) {
-        List<Link> links = new ArrayList<>();
-        for (ArchivedDocument document : documents.ofProcessInstance(processInstanceId)) {
-            links.add(DashboardLinks.document(document.getTitle(), document.getId()));
-        }
-        links.add(DashboardLinks.instance("Cockpit", processInstanceId));
-        return links;
-    }
 
     private String organizationName(String code) {
         return registry.findOrganization(code).map(Organization::getName).orElse(code);

@@ -11,8 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import org.civicflow.documents.ArchivedDocument;
-import org.civicflow.documents.DocumentService;
+import org.civicflow.documents.DocumentLinks;
 import org.civicflow.registry.Organization;
 import org.civicflow.registry.RegistryService;
 import org.civicflow.system.DashboardContributor;
@@ -53,15 +52,15 @@ class ContractsDashboard implements DashboardContributor {
     private final ServiceContractRepository contracts;
     private final ContractPenaltyRepository penalties;
     private final QuarterlyReportRepository reports;
-    private final DocumentService documents;
+    private final DocumentLinks documentLinks;
     private final RegistryService registry;
 
     ContractsDashboard(ServiceContractRepository contracts, ContractPenaltyRepository penalties,
-                       QuarterlyReportRepository reports, DocumentService documents, RegistryService registry) {
+                       QuarterlyReportRepository reports, DocumentLinks documentLinks, RegistryService registry) {
         this.contracts = contracts;
         this.penalties = penalties;
         this.reports = reports;
-        this.documents = documents;
+        this.documentLinks = documentLinks;
         this.registry = registry;
     }
 
@@ -112,7 +111,7 @@ class ContractsDashboard implements DashboardContributor {
                     Cell.text(acceptance(contract)),
                     Cell.text(contract.getCompletionShortfalls().isEmpty() ? "—" : contract.getCompletionShortfalls()),
                     Cell.text(DashboardLinks.yuan(contract.getPaymentAmount())),
-                    Cell.links(links(contract.getProcessInstanceId()))));
+                    Cell.links(documentLinks.of(contract.getProcessInstanceId()))));
         }
 
         // SZ-06: every deduction, reduction and termination with its rule id and days late
@@ -171,7 +170,7 @@ class ContractsDashboard implements DashboardContributor {
                     Cell.text(open ? "逾期未交" : "逾期提交"),
                     Cell.text(java.time.Duration.between(report.getDueAt(), until).toDays() + "天"),
                     Cell.text(report.getEscalatedAt() == null ? "—" : DashboardLinks.date(report.getEscalatedAt())),
-                    Cell.links(links(byNumber.get(report.getContractNumber()).getProcessInstanceId()))));
+                    Cell.links(documentLinks.of(byNumber.get(report.getContractNumber()).getProcessInstanceId()))));
         }
 
         List<Figure> figures = List.of(
@@ -225,17 +224,6 @@ class ContractsDashboard implements DashboardContributor {
         return links;
     }
 
-    private List<Link> links(String processInstanceId) {
-        if (processInstanceId == null) {
-            return List.of();
-        }
-        List<Link> links = new ArrayList<>();
-        for (ArchivedDocument document : documents.ofProcessInstance(processInstanceId)) {
-            links.add(DashboardLinks.document(document.getTitle(), document.getId()));
-        }
-        links.add(DashboardLinks.instance("Cockpit", processInstanceId));
-        return links;
-    }
 
     private String organizationName(String code) {
         return registry.findOrganization(code).map(Organization::getName).orElse(code);

@@ -7,8 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.civicflow.documents.ArchivedDocument;
-import org.civicflow.documents.DocumentService;
+import org.civicflow.documents.DocumentLinks;
 import org.civicflow.registry.Organization;
 import org.civicflow.registry.RegistryService;
 import org.civicflow.system.DashboardContributor;
@@ -43,14 +42,14 @@ class TendersDashboard implements DashboardContributor {
 
     private final TenderRepository tenders;
     private final TenderService tenderService;
-    private final DocumentService documents;
+    private final DocumentLinks documentLinks;
     private final RegistryService registry;
 
-    TendersDashboard(TenderRepository tenders, TenderService tenderService, DocumentService documents,
+    TendersDashboard(TenderRepository tenders, TenderService tenderService, DocumentLinks documentLinks,
                      RegistryService registry) {
         this.tenders = tenders;
         this.tenderService = tenderService;
-        this.documents = documents;
+        this.documentLinks = documentLinks;
         this.registry = registry;
     }
 
@@ -92,7 +91,7 @@ class TendersDashboard implements DashboardContributor {
                     Cell.text(tender.getWinningOrg() == null ? "—" : organizationName(tender.getWinningOrg())),
                     Cell.text(DashboardLinks.yuan(winningAmount)),
                     Cell.text(tender.getRuleViolations().isEmpty() ? "—" : tender.getRuleViolations()),
-                    Cell.links(links(tender.getProcessInstanceId()))));
+                    Cell.links(documentLinks.of(tender.getProcessInstanceId()))));
         }
         if (all.isEmpty()) {
             return List.of(new DashboardSection(ORDER, TITLE, "暂无招标", List.of(), List.of(), List.of(), List.of()));
@@ -119,14 +118,6 @@ class TendersDashboard implements DashboardContributor {
                 List.of(DashboardLinks.processes("在 Cockpit 中查看全部流程"))));
     }
 
-    private List<Link> links(String processInstanceId) {
-        List<Link> links = new ArrayList<>();
-        for (ArchivedDocument document : documents.ofProcessInstance(processInstanceId)) {
-            links.add(DashboardLinks.document(document.getTitle(), document.getId()));
-        }
-        links.add(DashboardLinks.instance("Cockpit", processInstanceId));
-        return links;
-    }
 
     private String organizationName(String code) {
         return registry.findOrganization(code).map(Organization::getName).orElse(code);
