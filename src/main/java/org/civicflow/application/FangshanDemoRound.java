@@ -1,13 +1,19 @@
 package org.civicflow.application;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.civicflow.call.CallService;
 import org.civicflow.registry.OrganizationView;
 import org.civicflow.registry.RegistryDemoData;
@@ -35,11 +41,16 @@ class FangshanDemoRound implements ApplicationRunner {
     private final CallService calls;
     private final RegistryService registry;
     private final RuntimeService runtimeService;
+    private final TaskService taskService;
+    private final ManagementService managementService;
 
-    FangshanDemoRound(CallService calls, RegistryService registry, RuntimeService runtimeService) {
+    FangshanDemoRound(CallService calls, RegistryService registry, RuntimeService runtimeService,
+                      TaskService taskService, ManagementService managementService) {
         this.calls = calls;
         this.registry = registry;
         this.runtimeService = runtimeService;
+        this.taskService = taskService;
+        this.managementService = managementService;
     }
 
     @Override
@@ -66,6 +77,30 @@ class FangshanDemoRound implements ApplicationRunner {
             Map<String, Object> rejected = application(RegistryDemoData.TONGXIN, "3-2", "务工家庭青少年暑期课堂",
                     "城关街道务工人员单亲、困难家庭青少年", 60, 90000);
             runtimeService.startProcessInstanceByKey("projectApplication", "FS-2020-0003", rejected);
+
+            // 启航: reviewed by three experts, funded on 20 March, its contract reporting since
+            at("2020-02-06T11:20:00+08:00");
+            ProcessInstance funded = runtimeService.startProcessInstanceByKey("projectApplication", "FS-2020-0004",
+                    application(RegistryDemoData.QIHANG, "1-1", "西潞街道社区议事协商能力提升项目",
+                            "西潞街道各社区居民骨干、楼门长和社区社会组织", 200, 160000));
+            at("2020-02-20T09:00:00+08:00");
+            runJobs(funded);
+            for (Task review : taskService.createTaskQuery().processInstanceId(funded.getId()).list()) {
+                taskService.complete(review.getId(), Map.of("reviewScore", 86, "reviewComment", "目标明确，社区基础好，方案可行。"));
+            }
+            at("2020-03-20T15:00:00+08:00");
+            Task decision = taskService.createTaskQuery().processInstanceId(funded.getId()).singleResult();
+            taskService.complete(decision.getId(), Map.of("fundingApproved", true, "grantedAmount", 150000));
+            ProcessInstance contract = runtimeService.createProcessInstanceQuery()
+                    .superProcessInstanceId(funded.getId()).singleResult();
+            for (String reportedOn : List.of("2020-04-08", "2020-07-09")) {
+                at(LocalDate.parse(reportedOn).minusDays(7) + "T00:00:00+08:00");
+                runJobs(contract);
+                at(reportedOn + "T10:00:00+08:00");
+                Task report = taskService.createTaskQuery().processInstanceId(contract.getId()).singleResult();
+                taskService.complete(report.getId(), Map.of("personsServed", 70, "caseServed", 12,
+                        "reportSummary", "开展议事协商培训和楼门长沙龙，按计划推进。"));
+            }
         } finally {
             ClockUtil.reset();
         }
@@ -90,6 +125,17 @@ class FangshanDemoRound implements ApplicationRunner {
         variables.put("leadStaffId", (int) staff.get(0).id());
         variables.put("teamStaffIds", String.join(",", staff.stream().limit(6).map(s -> String.valueOf(s.id())).toList()));
         return variables;
+    }
+
+    /** Runs the instance's jobs due at the (set back) engine clock, as the job executor would have. */
+    private void runJobs(ProcessInstance instance) {
+        for (int round = 0; round < 10; round++) {
+            List<Job> due = managementService.createJobQuery().processInstanceId(instance.getId()).executable().list();
+            if (due.isEmpty()) {
+                return;
+            }
+            due.forEach(job -> managementService.executeJob(job.getId()));
+        }
     }
 
     private static void at(String isoWithOffset) {

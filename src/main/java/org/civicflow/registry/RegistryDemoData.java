@@ -30,6 +30,8 @@ public class RegistryDemoData implements ApplicationRunner {
     public static final String YISHAN = "52320508MJ0000317R";
     /** 苏州汇智社会服务评估中心: a 社会团体 that meets SZ-14 as third-party evaluator. */
     public static final String HUIZHI = "51320500MJ0000472M";
+    /** 房山区启航社会工作服务中心: funded in the 2020 round, its contract under way. */
+    public static final String QIHANG = "52110111MJ00003686";
 
     private final RegistryService registry;
     private final IdentityService identityService;
@@ -56,6 +58,12 @@ public class RegistryDemoData implements ApplicationRunner {
             registry.addCreditRecord(TONGXIN, CreditRecordKind.ADMINISTRATIVE_PENALTY, LocalDate.of(2019, 8, 20),
                     "未按规定报送年度工作报告，被区民政局警告");
             member("provider02", TONGXIN);
+        }
+        if (!registry.exists(QIHANG)) {
+            registry.register(QIHANG, new OrganizationData("房山区启航社会工作服务中心", LegalForm.PRIVATE_NON_ENTERPRISE,
+                    RegistrationLevel.COUNTY, true, true, false, "社会工作服务；社区治理；青少年服务", null));
+            team(QIHANG, 8, 6);
+            member("provider04", QIHANG);
         }
         if (!registry.exists(YISHAN)) {
             registry.register(YISHAN, new OrganizationData("苏州市姑苏区益善社工服务社", LegalForm.PRIVATE_NON_ENTERPRISE,

@@ -39,7 +39,8 @@ class DemoUsers implements ApplicationRunner {
             new DemoUser("evaluator01", "评估", "郑", Groups.EVALUATOR),
             new DemoUser("provider01", "社工", "陈", Groups.PROVIDER),
             new DemoUser("provider02", "社工", "林", Groups.PROVIDER),
-            new DemoUser("provider03", "社工", "何", Groups.PROVIDER));
+            new DemoUser("provider03", "社工", "何", Groups.PROVIDER),
+            new DemoUser("provider04", "社工", "许", Groups.PROVIDER));
 
     private final IdentityService identityService;
 

@@ -114,6 +114,21 @@ class DemoDataTests {
     }
 
     @Test
+    void aFundedFangshanProjectReportsUnderItsContract() {
+        var application = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("FS-2020-0004")
+                .singleResult();
+        assertThat(runtimeService.getVariable(application.getId(), "applicationStatus")).isEqualTo("FUNDED");
+        var contract = runtimeService.createProcessInstanceQuery().superProcessInstanceId(application.getId())
+                .singleResult();
+        assertThat(runtimeService.getVariable(contract.getId(), "contractKind")).isEqualTo("FUNDED_PROJECT");
+        // two periods reported (to 30 June 2020); the third period's end is due at start-up
+        assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(contract.getId())
+                .taskDefinitionKey("Task_SubmitQuarterlyReport").finished().count()).isEqualTo(2);
+        assertThat(managementService.createJobQuery().processInstanceId(contract.getId()).timers()
+                .duedateLowerThan(new java.util.Date()).count()).isOne();
+    }
+
+    @Test
     void theSuzhouContractsAreReplayedInEveryStage() {
         // 金阊: two years reported and assessed, accepted and paid by the formula (91 points → 1.00)
         var completed = historyService.createHistoricProcessInstanceQuery().processDefinitionKey("serviceContract")
