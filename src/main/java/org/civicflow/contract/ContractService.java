@@ -77,6 +77,18 @@ public class ContractService {
                 .orElseThrow(() -> new NotFoundException("未找到合同 " + contractNumber));
     }
 
+    /** The contract of that number, if there is one. */
+    @Transactional(readOnly = true)
+    public Optional<ServiceContract> findContract(String contractNumber) {
+        return contracts.findById(contractNumber);
+    }
+
+    /** Every contract of a kind, oldest first (the Open Contracting export publishes funded projects' contracts). */
+    @Transactional(readOnly = true)
+    public List<ServiceContract> contractsOfKind(ContractKind kind) {
+        return contracts.findByKindOrderByCreatedAtAscContractNumberAsc(kind);
+    }
+
     @Transactional(readOnly = true)
     public List<ServiceContract> contractsOf(String organizationCode) {
         return contracts.findByOrganizationCodeOrderByCreatedAt(organizationCode);

@@ -9,9 +9,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Open Contracting export: OCDS 1.1 release packages of every tender and its contract. Any authenticated user
- * may read them (HTTP Basic, as all of {@code /api/**}): once published the data is public, and what is still
- * sealed (bids before the bid deadline) is left out of the releases themselves.
+ * Open Contracting export: OCDS 1.1 release packages of every tender and its contract, and of every funded
+ * project's contract (its call for proposals as the tender). Any authenticated user may read them (HTTP Basic,
+ * as all of {@code /api/**}): once published the data is public, and what is still sealed (bids before the bid
+ * deadline) is left out of the releases themselves.
  */
 @RestController
 @RequestMapping(path = "/api/ocds/releases", produces = "application/json")
@@ -23,7 +24,7 @@ class OcdsController {
         this.releases = releases;
     }
 
-    /** A release package with one release per contracting process (tender). */
+    /** A release package with one release per contracting process (a tender, or a funded project). */
     @GetMapping
     ObjectNode all() {
         return releases.all(requestUri(), baseUrl());

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.civicflow.contract.AnnualAssessment;
+import org.civicflow.contract.ContractKind;
 import org.civicflow.contract.ContractPenalty;
 import org.civicflow.contract.ContractService;
 import org.civicflow.contract.ContractStatus;
@@ -45,7 +46,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Builds Open Contracting Data Standard 1.1 releases: one contracting process per tender (a unit's tender,
- * and its contract once signed), {@code ocid} = {@code <prefix>-<tenderId>}. Each release is a snapshot of
+ * and its contract once signed), {@code ocid} = {@code <prefix>-<tenderId>}, and one per funded project's
+ * contract (the call for proposals as its tender, the funding decision as its award), {@code ocid} =
+ * {@code <prefix>-<contract number>}; the latter is built from the contract and the round policy alone (this
+ * module does not reach into the call and application stages). Each release is a snapshot of
  * the process as it stands now; its {@code id} carries the time of the latest change and a digest of the
  * content, so it changes whenever the published data does.
  *
@@ -94,21 +98,36 @@ class OcdsReleases {
         return ocidPrefix + "-" + tender.getTenderId();
     }
 
-    /** A release package of every contracting process. */
-    ObjectNode all(String uri, String baseUrl) {
-        Instant now = ShanghaiTime.now();
-        return releasePackage(uri, now, tenders.all().stream().map(t -> release(t, now, baseUrl)).toList());
+    String ocid(ServiceContract fundedProject) {
+        return ocidPrefix + "-" + fundedProject.getContractNumber();
     }
 
-    /** A release package of one contracting process, if the ocid is ours and its tender exists. */
+    /** A release package of every contracting process: each tender, then each funded project's contract. */
+    ObjectNode all(String uri, String baseUrl) {
+        Instant now = ShanghaiTime.now();
+        List<ObjectNode> releases = new ArrayList<>();
+        tenders.all().forEach(t -> releases.add(release(t, now, baseUrl)));
+        contracts.contractsOfKind(ContractKind.FUNDED_PROJECT).forEach(c -> releases.add(release(c, now, baseUrl)));
+        return releasePackage(uri, now, releases);
+    }
+
+    /**
+     * A release package of one contracting process, if the ocid is ours and names a tender or a funded
+     * project's contract.
+     */
     Optional<ObjectNode> one(String ocid, String uri, String baseUrl) {
         if (ocid == null || !ocid.startsWith(ocidPrefix + "-")) {
             return Optional.empty();
         }
-        String tenderId = ocid.substring(ocidPrefix.length() + 1);
+        String id = ocid.substring(ocidPrefix.length() + 1);
         Instant now = ShanghaiTime.now();
-        return tenders.all().stream().filter(t -> t.getTenderId().equals(tenderId)).findFirst()
-                .map(t -> releasePackage(uri, now, List.of(release(t, now, baseUrl))));
+        Optional<ObjectNode> release = tenders.all().stream().filter(t -> t.getTenderId().equals(id)).findFirst()
+                .map(t -> release(t, now, baseUrl));
+        if (release.isEmpty()) {
+            release = contracts.findContract(id).filter(c -> c.getKind() == ContractKind.FUNDED_PROJECT)
+                    .map(c -> release(c, now, baseUrl));
+        }
+        return release.map(r -> releasePackage(uri, now, List.of(r)));
     }
 
     private ObjectNode releasePackage(String uri, Instant now, List<ObjectNode> releases) {
@@ -141,15 +160,7 @@ class OcdsReleases {
         Parties parties = new Parties();
         List<Instant> changes = new ArrayList<>();
 
-        ObjectNode release = objectMapper.createObjectNode();
-        release.put("ocid", ocid(tender));
-        release.put("id", "");
-        release.put("date", "");
-        ArrayNode tag = release.putArray("tag");
-        release.put("initiationType", "tender");
-        release.put("language", "zh");
-        ArrayNode partyArray = release.putArray("parties");
-
+        ObjectNode release = newRelease(ocid(tender));
         ObjectNode buyer = parties.buyer(tender.getDistrict());
         release.set("buyer", reference(buyer));
         release.set("planning", planning(facts));
@@ -161,14 +172,60 @@ class OcdsReleases {
         if (awarded && tender.getStatus() == TenderStatus.SIGNED) {
             release.putArray("contracts").add(contract(facts, parties, buyer, baseUrl, changes));
         }
-        tags(facts, awarded, release).forEach(tag::add);
+        return finish(release, tags(facts, awarded, release), parties, changes, tender.getCreatedAt(), now);
+    }
+
+    /**
+     * A funded 房山 project's contracting process: the call for proposals (项目征集) as its tender, the funding
+     * decision as its award (the granted amount, when the contract was registered), and the contract as it runs.
+     */
+    ObjectNode release(ServiceContract project, Instant now, String baseUrl) {
+        RoundPolicy policy = registry.policy(project.getPolicyCode());
+        Parties parties = new Parties();
+        List<Instant> changes = new ArrayList<>();
+
+        ObjectNode release = newRelease(ocid(project));
+        ObjectNode buyer = parties.buyer(policy.getDistrict());
+        release.set("buyer", reference(buyer));
+        release.set("tender", call(project, policy, parties, changes));
+        release.putArray("awards").add(grant(project, parties, changes));
+        ObjectNode contract = release.putArray("contracts").addObject();
+        contract.put("id", project.getContractNumber());
+        contract.put("awardID", grantId(project));
+        administered(contract, project, parties, buyer, baseUrl, changes);
+        return finish(release, contractTags(Optional.of(project), release), parties, changes, project.getCreatedAt(), now);
+    }
+
+    /** The fields every release opens with, in the order published; {@link #finish} fills in tag, id and date. */
+    private ObjectNode newRelease(String ocid) {
+        ObjectNode release = objectMapper.createObjectNode();
+        release.put("ocid", ocid);
+        release.put("id", "");
+        release.put("date", "");
+        release.putArray("tag");
+        release.put("initiationType", "tender");
+        release.put("language", "zh");
+        release.putArray("parties");
+        return release;
+    }
+
+    /**
+     * The tags and parties, then the release's date (the latest change up to now, else when the process began)
+     * and its id ({@code <ocid>-<date>-<digest of the content>}).
+     */
+    private ObjectNode finish(ObjectNode release, List<String> tags, Parties parties, List<Instant> changes,
+                              Instant began, Instant now) {
+        ArrayNode tag = (ArrayNode) release.get("tag");
+        tags.forEach(tag::add);
+        ArrayNode partyArray = (ArrayNode) release.get("parties");
         parties.all().forEach(partyArray::add);
 
-        changes.add(tender.getCreatedAt());
+        changes.add(began);
         Instant date = changes.stream().filter(Objects::nonNull).filter(i -> !i.isAfter(now)).max(Instant::compareTo)
-                .orElse(tender.getCreatedAt());
+                .orElse(began);
         release.put("date", time(date));
-        release.put("id", ocid(tender) + "-" + ID_TIME.format(date.atZone(ShanghaiTime.ZONE)) + "-" + digest(release));
+        String ocid = release.path("ocid").asText();
+        release.put("id", ocid + "-" + ID_TIME.format(date.atZone(ShanghaiTime.ZONE)) + "-" + digest(release));
         return release;
     }
 
@@ -179,17 +236,21 @@ class OcdsReleases {
             return awarded ? List.of("tenderCancellation", "awardCancellation") : List.of("tenderCancellation");
         }
         if (tender.getStatus() == TenderStatus.SIGNED) {
-            Optional<ServiceContract> contract = facts.contract();
-            if (contract.isPresent() && contract.get().getStatus() != ContractStatus.ACTIVE) {
-                return List.of("contractTermination");
-            }
-            JsonNode implementation = release.path("contracts").path(0).path("implementation");
-            // scheduled milestones are the contract's terms; implementation starts when one is met (or missed)
-            boolean implemented = implementation.path("transactions").size() > 0
-                    || implementation.path("milestones").findValuesAsText("status").stream().anyMatch(s -> !"scheduled".equals(s));
-            return List.of(implemented ? "implementation" : "contract");
+            return contractTags(facts.contract(), release);
         }
         return List.of(awarded ? "award" : "tender");
+    }
+
+    /** releaseTag once there is a contract: {@code contract}, {@code implementation}, {@code contractTermination}. */
+    private static List<String> contractTags(Optional<ServiceContract> contract, ObjectNode release) {
+        if (contract.isPresent() && contract.get().getStatus() != ContractStatus.ACTIVE) {
+            return List.of("contractTermination");
+        }
+        JsonNode implementation = release.path("contracts").path(0).path("implementation");
+        // scheduled milestones are the contract's terms; implementation starts when one is met (or missed)
+        boolean implemented = implementation.path("transactions").size() > 0
+                || implementation.path("milestones").findValuesAsText("status").stream().anyMatch(s -> !"scheduled".equals(s));
+        return List.of(implemented ? "implementation" : "contract");
     }
 
     private ObjectNode planning(Facts facts) {
@@ -299,6 +360,74 @@ class OcdsReleases {
         return tender.getTenderId() + "-award";
     }
 
+    // --- a funded project: the call for proposals and the funding decision ----------------------------
+
+    /**
+     * The call the project was funded under, as the process's tender: the round policy's title, dates and the
+     * eligibility rules applications were checked against (FS-02 … FS-10); complete once the project is funded.
+     */
+    private ObjectNode call(ServiceContract project, RoundPolicy policy, Parties parties, List<Instant> changes) {
+        ObjectNode node = objectMapper.createObjectNode();
+        node.put("id", project.getSourceRef());
+        node.put("title", policy.getTitle());
+        node.put("description", policy.getTitle() + "：" + project.getTitle()
+                + (project.getCatalogCode() == null ? "" : "（项目指引 " + project.getCatalogCode() + "）"));
+        node.put("status", "complete");
+        node.set("procuringEntity", reference(parties.buyer(policy.getDistrict())));
+        node.put("procurementMethod", "open");
+        node.put("procurementMethodDetails", "项目征集（申报、资格审查、专家评审、立项）");
+        node.put("mainProcurementCategory", "services");
+        if (policy.getOpensAt() != null || policy.getSubmissionDeadline() != null) {
+            ObjectNode tenderPeriod = node.putObject("tenderPeriod");
+            if (policy.getOpensAt() != null) {
+                tenderPeriod.put("startDate", time(policy.getOpensAt()));
+            }
+            if (policy.getSubmissionDeadline() != null) {
+                tenderPeriod.put("endDate", time(policy.getSubmissionDeadline()));
+                changes.add(policy.getSubmissionDeadline());
+            }
+        }
+        node.put("eligibilityCriteria", callEligibility(policy));
+        return node;
+    }
+
+    /** The applicant and project requirements of a call (FS-02 … FS-10), in brief, with the round's thresholds. */
+    private static String callEligibility(RoundPolicy policy) {
+        return String.join("\n", List.of(
+                "FS-02 在民政部门依法登记、具有独立法人资格、年检合格的社会组织。",
+                "FS-03 近" + threshold(policy, "penaltyLookbackMonths", "24") + "个月内未受过行政处罚，未处于被调查中。",
+                "FS-04 项目负责人持有社会工作职业水平证书。",
+                "FS-05 持证社会工作者为项目执行团队的主体。",
+                "FS-06 近" + threshold(policy, "outcomeLookbackYears", "1") + "年完成的政府购买服务项目结项评审合格。",
+                "FS-07 每个组织每次征集最多申报" + threshold(policy, "maxApplicationsPerOrg", "2")
+                        + "个项目；联合申报须经民政局同意。",
+                "FS-08 预算不含人员涨薪和申报单位自身办公条件改善支出。",
+                "FS-09 已获区财政或部门预算资助的项目不得申报，其他资金来源须如实申报。",
+                "FS-10 申报项目须对应项目指引中的项目，明确服务对象和最低受益人数。"));
+    }
+
+    private static String threshold(RoundPolicy policy, String name, String otherwise) {
+        return policy.getThresholds().containsKey(name) ? plain(policy.threshold(name)) : otherwise;
+    }
+
+    /** The funding decision (立项) as the award: the granted amount, decided when the contract was registered. */
+    private ObjectNode grant(ServiceContract project, Parties parties, List<Instant> changes) {
+        ObjectNode award = objectMapper.createObjectNode();
+        award.put("id", grantId(project));
+        award.put("title", project.getTitle() + "立项");
+        award.put("status", "active");
+        award.put("date", time(project.getCreatedAt()));
+        changes.add(project.getCreatedAt());
+        award.set("value", value(project.getOriginalAmount()));
+        award.putArray("suppliers").add(reference(parties.organization(project.getOrganizationCode(), "supplier")));
+        award.set("contractPeriod", period(project.getServiceStart(), project.getServiceEnd()));
+        return award;
+    }
+
+    private static String grantId(ServiceContract project) {
+        return project.getSourceRef() + "-award";
+    }
+
     private ObjectNode contract(Facts facts, Parties parties, ObjectNode buyer, String baseUrl, List<Instant> changes) {
         Tender tender = facts.tender();
         Bid winner = facts.winner().orElseThrow();
@@ -319,7 +448,15 @@ class OcdsReleases {
             node.set("value", value(winner.getAmount()));
             return node;
         }
-        ServiceContract contract = found.get();
+        return administered(node, found.get(), parties, buyer, baseUrl, changes);
+    }
+
+    /**
+     * What a contract administered as a serviceContract publishes, whichever way it was awarded: title, status,
+     * period, current value, SZ-06 amendments, and its implementation (milestones, the payment, the 结项评估报告).
+     */
+    private ObjectNode administered(ObjectNode node, ServiceContract contract, Parties parties, ObjectNode buyer,
+                                    String baseUrl, List<Instant> changes) {
         node.put("title", contract.getTitle());
         node.put("status", contract.getStatus() == ContractStatus.ACTIVE ? "active" : "terminated");
         node.set("period", period(contract.getServiceStart(), contract.getServiceEnd()));
@@ -349,7 +486,7 @@ class OcdsReleases {
         ArrayNode milestones = implementation.putArray("milestones");
         Instant now = ShanghaiTime.now();
         for (QuarterlyReport report : contracts.reports(contract.getContractNumber())) {
-            milestones.add(reportMilestone(report, now));
+            milestones.add(reportMilestone(contract, report, now));
             changes.add(report.getSubmittedAt());
             changes.add(report.getEscalatedAt());
         }
@@ -383,18 +520,27 @@ class OcdsReleases {
         return node;
     }
 
-    /** SZ-07: a reporting milestone per reporting period opened so far. */
-    private ObjectNode reportMilestone(QuarterlyReport report, Instant now) {
+    /**
+     * SZ-07 (a 苏州 unit) or FS-11 (a funded 房山 project): a reporting milestone per reporting period opened so
+     * far. Past its due date without a report it is {@code notMet} (from the escalation, or the due date); a
+     * report submitted late still meets it, and says it was late.
+     */
+    private ObjectNode reportMilestone(ServiceContract contract, QuarterlyReport report, Instant now) {
         ObjectNode milestone = objectMapper.createObjectNode();
         milestone.put("id", "report-" + report.getSequence());
         milestone.put("title", "第" + report.getSequence() + "期进展报告（" + report.getPeriodStart() + "至"
                 + report.getPeriodEnd() + "）");
         milestone.put("type", "reporting");
-        milestone.put("description", "SZ-07：每季度向区和街道报告项目进展");
+        String rule = contract.getKind() == ContractKind.FUNDED_PROJECT ? "FS-11：按季度向区民政局报告项目进展"
+                : "SZ-07：每季度向区和街道报告项目进展";
+        milestone.put("description", rule);
         milestone.put("dueDate", time(report.getDueAt()));
         if (report.getStatus() == QuarterlyReport.Status.SUBMITTED) {
             milestone.put("status", "met");
             milestone.put("dateMet", time(report.getSubmittedAt()));
+            if (report.getSubmittedAt().isAfter(report.getDueAt())) {
+                milestone.put("description", rule + "；逾期提交" + (report.getEscalatedAt() != null ? "（已督办）" : ""));
+            }
         } else if (report.getEscalatedAt() != null || now.isAfter(report.getDueAt())) {
             milestone.put("status", "notMet");
             milestone.put("dateModified", time(report.getEscalatedAt() != null ? report.getEscalatedAt() : report.getDueAt()));
@@ -433,11 +579,11 @@ class OcdsReleases {
         } else if (contract.getAcceptancePassed()) {
             milestone.put("status", "met");
             milestone.put("dateMet", time(contract.getAcceptedAt()));
-            milestone.put("description", "结项评估合格" + score(contract));
+            milestone.put("description", "结项评估合格" + score(contract) + indicators(contract));
         } else {
             milestone.put("status", "notMet");
             milestone.put("dateModified", time(contract.getAcceptedAt()));
-            milestone.put("description", "结项评估不合格" + score(contract)
+            milestone.put("description", "结项评估不合格" + score(contract) + indicators(contract)
                     + (contract.getCompletionShortfalls().isEmpty() ? "" : "，未达标：" + contract.getCompletionShortfalls()));
         }
         return milestone;
@@ -445,6 +591,14 @@ class OcdsReleases {
 
     private static String score(ServiceContract contract) {
         return contract.getFinalScore() == null ? "" : "（" + contract.getFinalScore().toPlainString() + "分）";
+    }
+
+    /** FS-11: a funded project is accepted against its catalog item's evaluation indicators. */
+    private static String indicators(ServiceContract contract) {
+        if (contract.getKind() != ContractKind.FUNDED_PROJECT || contract.getCatalogCode() == null) {
+            return "";
+        }
+        return "，FS-11：按项目指引" + contract.getCatalogCode() + "的项目评估指标（" + contract.indicatorList().size() + "项）评估";
     }
 
     /** Archived notices of a process instance, of the given kinds, linked as {@code /api/documents/{id}}. */
