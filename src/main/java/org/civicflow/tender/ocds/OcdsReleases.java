@@ -538,7 +538,7 @@ class OcdsReleases {
         if (report.getStatus() == QuarterlyReport.Status.SUBMITTED) {
             milestone.put("status", "met");
             milestone.put("dateMet", time(report.getSubmittedAt()));
-            if (report.getSubmittedAt().isAfter(report.getDueAt())) {
+            if (report.isLate()) {
                 milestone.put("description", rule + "；逾期提交" + (report.getEscalatedAt() != null ? "（已督办）" : ""));
             }
         } else if (report.getEscalatedAt() != null || now.isAfter(report.getDueAt())) {

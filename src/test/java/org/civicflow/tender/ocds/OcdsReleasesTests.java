@@ -2,10 +2,8 @@ package org.civicflow.tender.ocds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,7 +29,7 @@ import org.springframework.beans.factory.annotation.Value;
 @CivicFlowTest
 class OcdsReleasesTests {
 
-    private static final Pattern DATE_TIME = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+08:00");
+    private static final Pattern DATE_TIME = OcdsScenario.DATE_TIME;
 
     @Autowired
     SuzhouScenario suzhou;
@@ -72,64 +70,20 @@ class OcdsReleasesTests {
         return release;
     }
 
-    /** The release package's required fields (uri, version, publishedDate, publisher, releases). */
     private void assertPackage(JsonNode pkg) {
-        assertThat(pkg.path("uri").asText()).startsWith("http").contains("/api/ocds/releases");
-        assertThat(pkg.path("version").asText()).isEqualTo("1.1");
-        assertThat(pkg.path("publishedDate").asText()).matches(DATE_TIME);
-        assertThat(pkg.path("publisher").path("name").asText()).isNotBlank();
-        assertThat(pkg.path("releases").isArray()).isTrue();
+        OcdsScenario.assertPackage(pkg);
     }
 
-    /** What every release must have, and every code taken from the standard's codelists. */
     private void assertRelease(JsonNode release) {
-        assertThat(release.path("ocid").asText()).startsWith(prefix + "-");
-        assertThat(release.path("id").asText()).startsWith(release.path("ocid").asText() + "-");
-        assertThat(release.path("date").asText()).matches(DATE_TIME);
-        assertThat(release.path("initiationType").asText()).isEqualTo("tender");
-        assertThat(release.path("language").asText()).isEqualTo("zh");
-        assertThat(texts(release.path("tag"))).isNotEmpty().isSubsetOf(OcdsScenario.codelist("releaseTag.csv"));
-        JsonNode tender = release.path("tender");
-        assertThat(tender.path("status").asText()).isIn(OcdsScenario.codelist("tenderStatus.csv"));
-        assertThat(tender.path("procurementMethod").asText()).isIn(OcdsScenario.codelist("method.csv"));
-        Set<String> roles = OcdsScenario.codelist("partyRole.csv");
-        release.path("parties").forEach(p -> assertThat(texts(p.path("roles"))).isNotEmpty().isSubsetOf(roles));
-        release.path("awards").forEach(a -> assertThat(a.path("status").asText())
-                .isIn(OcdsScenario.codelist("awardStatus.csv")));
-        release.path("contracts").forEach(c -> {
-            assertThat(c.path("status").asText()).isIn(OcdsScenario.codelist("contractStatus.csv"));
-            c.path("implementation").path("milestones").forEach(m -> {
-                assertThat(m.path("type").asText()).isIn(OcdsScenario.codelist("milestoneType.csv"));
-                assertThat(m.path("status").asText()).isIn(OcdsScenario.codelist("milestoneStatus.csv"));
-            });
-        });
-        // every organization reference points at a party
-        List<String> partyIds = release.path("parties").findValuesAsText("id");
-        List<JsonNode> references = new ArrayList<>();
-        references.add(release.path("buyer"));
-        references.add(tender.path("procuringEntity"));
-        tender.path("tenderers").forEach(references::add);
-        release.path("awards").forEach(a -> a.path("suppliers").forEach(references::add));
-        release.path("contracts").forEach(c -> c.path("implementation").path("transactions").forEach(t -> {
-            references.add(t.path("payer"));
-            references.add(t.path("payee"));
-        }));
-        references.forEach(r -> assertThat(partyIds).contains(r.path("id").asText()));
+        OcdsScenario.assertRelease(release, prefix);
     }
 
     private static List<String> texts(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.asText()));
-        return out;
+        return OcdsScenario.texts(array);
     }
 
     private static List<String> roles(JsonNode release, String partyId) {
-        for (JsonNode party : release.path("parties")) {
-            if (party.path("id").asText().equals(partyId)) {
-                return texts(party.path("roles"));
-            }
-        }
-        return List.of();
+        return OcdsScenario.roles(release, partyId);
     }
 
     @Test
@@ -280,6 +234,31 @@ class OcdsReleasesTests {
         JsonNode release = release(scenario("OCDSLAW02"));
         assertThat(texts(release.path("tag"))).containsExactly("tenderCancellation");
         assertThat(release.path("tender").path("status").asText()).isEqualTo("cancelled");
+    }
+
+    @Test
+    void aTenderWhoseWinnerDoesNotSignWithNoNextRankedBidderIsCancelledWithItsAward() {
+        OcdsScenario s = scenario("OCDSLAW05");
+        s.tenderWithTwoBids(s.unqualifiedBidder());
+        s.bidsOpened();
+        s.awarded();
+        assertThat(texts(release(s).path("tag"))).containsExactly("award");
+
+        // LAW-05: the winner does not sign; the other bid failed qualification, so there is no next-ranked bidder
+        s.winnerDoesNotSign();
+        JsonNode failed = release(s);
+        assertThat(texts(failed.path("tag"))).containsExactly("tenderCancellation", "awardCancellation");
+        assertThat(failed.path("tender").path("status").asText()).isEqualTo("unsuccessful");
+        assertThat(failed.path("tender").path("documents").findValuesAsText("documentType"))
+                .contains("tenderNotice", "cancellationDetails");
+        assertThat(failed.path("awards")).hasSize(1);
+        JsonNode award = failed.path("awards").path(0);
+        assertThat(award.path("status").asText()).isEqualTo("cancelled");
+        assertThat(award.path("date").asText()).isEqualTo("2018-06-12T10:00:00+08:00");
+        assertThat(award.path("suppliers").findValuesAsText("id")).containsExactly("CN-SAMR-" + s.winner);
+        assertThat(award.path("value").path("amount").decimalValue()).isEqualByComparingTo("2100000");
+        assertThat(failed.has("contracts")).isFalse();
+        assertThat(failed.toString()).doesNotContain("2150000");
     }
 
     @Test

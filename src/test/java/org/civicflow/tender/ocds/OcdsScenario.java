@@ -10,10 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.RuntimeService;
@@ -67,15 +69,20 @@ final class OcdsScenario {
         return unitCode + "-1";
     }
 
-    /** Tender issued 2018-05-20 09:00, bids until 2018-06-10 09:00 (Beijing time); two sealed bids. */
+    /** Tender issued 2018-05-20 09:00, bids until 2018-06-10 09:00 (Beijing time); two sealed qualified bids. */
     void tenderWithTwoBids() {
+        tenderWithTwoBids(null);
+    }
+
+    /** As {@link #tenderWithTwoBids()}, the second (dearer) bid from {@code second}, or a qualified bidder if null. */
+    void tenderWithTwoBids(String second) {
         FangshanScenario.clock("2018-05-20T09:00:00+08:00");
         Map<String, Object> variables = suzhou.tender(unitCode, "2018-05-20T09:00:00+08:00", "2018-06-10T09:00:00+08:00");
         // the communities ContractScenario's agreement and quarterly figures name
         variables.put("communities", String.join(",", ContractScenario.COMMUNITIES));
         tender = suzhou.start(variables);
         winner = contracts.pilotOrganization();
-        other = suzhou.qualifiedBidder();
+        other = second != null ? second : suzhou.qualifiedBidder();
         FangshanScenario.clock("2018-05-25T10:00:00+08:00");
         assertThat(api.as(suzhou.providerOf(winner)).post("/api/tenders/" + unitCode + "/bids",
                 Map.of("organizationCode", winner, "amount", 2100000)).status()).isEqualTo(201);
@@ -94,6 +101,18 @@ final class OcdsScenario {
         completeTenderTask(Map.of("committeeExperts", "expert1,expert2,expert3,expert4",
                 "committeeRepresentatives", "街道代表"));
         completeTenderTask(Map.of("winningOrganizationCode", winner, "evaluationReport", "综合评分第一"));
+    }
+
+    /** A 房山 organization (4 staff, no 社会工作师 on the board): its bid fails SZ-02 and SZ-03. */
+    String unqualifiedBidder() {
+        return fangshan.organization().code();
+    }
+
+    /** LAW-05: the winner does not sign, and the bureau offers the contract to the next-ranked qualified bidder. */
+    void winnerDoesNotSign() {
+        FangshanScenario.clock("2018-06-15T10:00:00+08:00");
+        completeTenderTask(Map.of("contractSigned", false));
+        completeTenderTask(Map.of("offerNextRanked", true));
     }
 
     void signed() {
@@ -136,6 +155,74 @@ final class OcdsScenario {
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(response.contentType()).startsWith("application/json");
         return response.json();
+    }
+
+    // --- what every release must have -----------------------------------------------------------------
+
+    static final Pattern DATE_TIME = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+08:00");
+
+    /** The release package's required fields (uri, version, publishedDate, publisher, releases). */
+    static void assertPackage(JsonNode pkg) {
+        assertThat(pkg.path("uri").asText()).startsWith("http").contains("/api/ocds/releases");
+        assertThat(pkg.path("version").asText()).isEqualTo("1.1");
+        assertThat(pkg.path("publishedDate").asText()).matches(DATE_TIME);
+        assertThat(pkg.path("publisher").path("name").asText()).isNotBlank();
+        assertThat(pkg.path("releases").isArray()).isTrue();
+    }
+
+    /** What every release must have, and every code taken from the standard's codelists. */
+    static void assertRelease(JsonNode release, String prefix) {
+        assertThat(release.path("ocid").asText()).startsWith(prefix + "-");
+        assertThat(release.path("id").asText()).startsWith(release.path("ocid").asText() + "-");
+        assertThat(release.path("date").asText()).matches(DATE_TIME);
+        assertThat(release.path("initiationType").asText()).isEqualTo("tender");
+        assertThat(release.path("language").asText()).isEqualTo("zh");
+        assertThat(texts(release.path("tag"))).isNotEmpty().isSubsetOf(codelist("releaseTag.csv"));
+        JsonNode tender = release.path("tender");
+        assertThat(tender.path("status").asText()).isIn(codelist("tenderStatus.csv"));
+        assertThat(tender.path("procurementMethod").asText()).isIn(codelist("method.csv"));
+        Set<String> roles = codelist("partyRole.csv");
+        release.path("parties").forEach(p -> assertThat(texts(p.path("roles"))).isNotEmpty().isSubsetOf(roles));
+        release.path("awards").forEach(a -> assertThat(a.path("status").asText())
+                .isIn(codelist("awardStatus.csv")));
+        release.path("contracts").forEach(c -> {
+            assertThat(c.path("status").asText()).isIn(codelist("contractStatus.csv"));
+            c.path("implementation").path("milestones").forEach(m -> {
+                assertThat(m.path("type").asText()).isIn(codelist("milestoneType.csv"));
+                assertThat(m.path("status").asText()).isIn(codelist("milestoneStatus.csv"));
+            });
+        });
+        // every organization reference points at a party
+        List<String> partyIds = release.path("parties").findValuesAsText("id");
+        List<JsonNode> references = new ArrayList<>();
+        references.add(release.path("buyer"));
+        references.add(tender.path("procuringEntity"));
+        tender.path("tenderers").forEach(references::add);
+        release.path("awards").forEach(a -> a.path("suppliers").forEach(references::add));
+        release.path("contracts").forEach(c -> c.path("implementation").path("transactions").forEach(t -> {
+            references.add(t.path("payer"));
+            references.add(t.path("payee"));
+        }));
+        references.forEach(r -> assertThat(partyIds).contains(r.path("id").asText()));
+        // every contract points at an award of the release
+        List<String> awardIds = new ArrayList<>();
+        release.path("awards").forEach(a -> awardIds.add(a.path("id").asText()));
+        release.path("contracts").forEach(c -> assertThat(awardIds).contains(c.path("awardID").asText()));
+    }
+
+    static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    static List<String> roles(JsonNode release, String partyId) {
+        for (JsonNode party : release.path("parties")) {
+            if (party.path("id").asText().equals(partyId)) {
+                return texts(party.path("roles"));
+            }
+        }
+        return List.of();
     }
 
     // --- codelists ----------------------------------------------------------------------------------
