@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +22,7 @@ import com.networknt.schema.SpecificationVersion;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.civicflow.support.Api;
 import org.civicflow.support.CivicFlowTest;
 import org.civicflow.support.ContractScenario;
@@ -140,5 +143,51 @@ class OcdsSchemaValidationTests {
         Api.Response all = api.as(OcdsScenario.READER).get("/api/ocds/releases");
         assertThat(all.status()).isEqualTo(200);
         assertThat(validated("all-releases", all.json()).path("releases").size()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aTenderCancelledAfterItsAwardIsAValidReleasePackage() throws IOException {
+        OcdsScenario s = new OcdsScenario("OCDSSCHEMALAW05", suzhou, contracts, fangshan, users, api, taskService,
+                runtimeService);
+        s.tenderWithTwoBids(s.unqualifiedBidder());
+        s.bidsOpened();
+        s.awarded();
+        s.winnerDoesNotSign();
+        JsonNode cancelled = validated("8-award-cancelled", s.releasePackage(prefix + "-" + s.tenderId()));
+        assertThat(cancelled.path("releases").path(0).path("awards").path(0).path("status").asText())
+                .isEqualTo("cancelled");
+    }
+
+    @Test
+    void everyStageOfAFundedProjectsContractIsAValidReleasePackage() throws IOException {
+        OcdsScenario s = new OcdsScenario("OCDSSCHEMAFS", suzhou, contracts, fangshan, users, api, taskService,
+                runtimeService);
+        ProcessInstance project = contracts.startProject(fangshan.organization().code());
+        String ocid = prefix + "-" + project.getBusinessKey();
+        validated("fs-1-contract", s.releasePackage(ocid));
+
+        // the first report overdue (notMet), then in late; the second on time
+        FangshanScenario.clock("2020-07-20T09:00:00+08:00");
+        contracts.executeJobs(project);
+        validated("fs-2-report-overdue", s.releasePackage(ocid));
+        Map<String, Object> figures = new HashMap<>(Map.of("personsServed", 40, "caseServed", 10,
+                "reportSummary", "按计划开展"));
+        contracts.complete(project, "Task_SubmitQuarterlyReport", figures);
+        contracts.reportQuarter(project, OffsetDateTime.parse("2020-10-02T10:00:00+08:00").toInstant(), figures);
+        validated("fs-3-implementation", s.releasePackage(ocid));
+
+        figures.put("completedOn", "2020-12-05");
+        contracts.reportQuarter(project, OffsetDateTime.parse("2020-12-11T10:00:00+08:00").toInstant(), figures);
+        contracts.complete(project, "Task_ReviewFinalAcceptance", Map.of("acceptancePassed", true, "finalScore", 92,
+                "indicatorsMet", "1,2,3", "acceptanceComment", "按期完成"));
+        JsonNode done = validated("fs-4-completed-and-paid", s.releasePackage(ocid));
+        assertThat(done.path("releases").path(0).path("contracts").path(0).path("implementation")
+                .path("transactions")).hasSize(1);
+
+        // the whole export, tenders and funded projects together
+        Api.Response all = api.as(OcdsScenario.READER).get("/api/ocds/releases");
+        assertThat(all.status()).isEqualTo(200);
+        assertThat(validated("all-releases-with-funded-projects", all.json()).path("releases").findValuesAsText("ocid"))
+                .contains(ocid);
     }
 }
