@@ -48,11 +48,13 @@ final class Bench {
         return nanos / 1e9;
     }
 
-    /** The server really commits synchronously: otherwise every figure would be meaningless. */
+    /** The server really commits to disk (synchronous_commit and fsync on): otherwise every figure would be meaningless. */
     static void requireSynchronousCommit(JdbcTemplate jdbc) {
-        String value = jdbc.queryForObject("show synchronous_commit", String.class);
-        if (!"on".equals(value)) {
-            throw new IllegalStateException("synchronous_commit is " + value + ", benchmarks need on");
+        for (String setting : new String[] {"synchronous_commit", "fsync"}) {
+            String value = jdbc.queryForObject("show " + setting, String.class);
+            if (!"on".equals(value)) {
+                throw new IllegalStateException(setting + " is " + value + ", benchmarks need on");
+            }
         }
     }
 

