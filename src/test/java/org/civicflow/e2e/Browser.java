@@ -1,8 +1,5 @@
 package org.civicflow.e2e;
 
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +13,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.civicflow.support.TestUsers;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -50,17 +50,24 @@ final class Browser implements AutoCloseable {
     private final WebDriverWait wait;
 
     /**
-     * Skips the calling test when the browser is missing (a developer without chromium is not blocked), unless
-     * {@code -De2e.requireBrowser=true} (CI, after installing it) makes that a failure.
+     * Disables a browser test class when the browser is missing (a developer without chromium is not blocked),
+     * before its Spring context starts; with {@code -De2e.requireBrowser=true} (CI, after installing it) a missing
+     * browser fails the class instead.
      */
-    static void assumeInstalled() {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        String message = "Browser tests need Debian's headless Chromium: " + CHROMIUM + " and " + CHROMEDRIVER
-                + " (apt-get install chromium chromium-driver fonts-noto-cjk)";
-        if (!installed && Boolean.getBoolean("e2e.requireBrowser")) {
-            fail(message + " — missing, and e2e.requireBrowser is set");
+    static final class Installed implements ExecutionCondition {
+
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            String message = "Browser tests need Debian's headless Chromium: " + CHROMIUM + " and " + CHROMEDRIVER
+                    + " (apt-get install chromium chromium-driver fonts-noto-cjk)";
+            if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+                return ConditionEvaluationResult.enabled(message + ": found");
+            }
+            if (Boolean.getBoolean("e2e.requireBrowser")) {
+                throw new IllegalStateException(message + " — missing, and e2e.requireBrowser is set");
+            }
+            return ConditionEvaluationResult.disabled(message + " — missing, browser tests skipped");
         }
-        assumeTrue(installed, message + " — missing, browser tests skipped");
     }
 
     static Browser open(String baseUrl, String user) {
@@ -199,7 +206,13 @@ final class Browser implements AutoCloseable {
         click("form[name=signinForm] button[type=submit]");
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name=signinForm]")));
         visible(".start-process-action a");
-        wait.until(d -> !d.findElements(By.cssSelector(".task-filter")).isEmpty());
+        taskListLoaded();
+    }
+
+    /** The focused filter shows its count (a number; the brackets are CSS) once its task list has loaded. */
+    void taskListLoaded() {
+        wait.until(d -> d.findElements(By.cssSelector(".task-filter.active .counter")).stream()
+                .anyMatch(counter -> counter.getText().trim().matches("\\d+")));
     }
 
     /** Focuses a Tasklist filter by its name (our filters' names, data rather than UI labels). */
@@ -207,6 +220,7 @@ final class Browser implements AutoCloseable {
         clickText(".task-filter h4.name a", name, true);
         wait.until(d -> d.findElements(By.cssSelector(".task-filter.active")).stream()
                 .anyMatch(e -> e.getText().contains(name)));
+        taskListLoaded();
     }
 
     /** Opens the task named {@code name} in the focused filter's list and waits for its form. */

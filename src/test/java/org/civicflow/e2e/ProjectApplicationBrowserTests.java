@@ -23,8 +23,8 @@ import org.civicflow.support.FangshanScenario;
 import org.civicflow.support.TestUsers;
 import org.civicflow.system.Groups;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,6 +54,7 @@ import org.springframework.test.context.TestExecutionListeners;
 @ActiveProfiles("test")
 @Import({TestUsers.class, FangshanScenario.class})
 @TestExecutionListeners(listeners = ActiveEngineListener.class, mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@ExtendWith(Browser.Installed.class)
 class ProjectApplicationBrowserTests {
 
     static final String CALL = "FS-2020";
@@ -75,11 +76,6 @@ class ProjectApplicationBrowserTests {
     ApplicationService applications;
 
     final List<Browser> browsers = new ArrayList<>();
-
-    @BeforeEach
-    void browserInstalled() {
-        Browser.assumeInstalled();
-    }
 
     @AfterEach
     void closeBrowsersAndResetClock() {
