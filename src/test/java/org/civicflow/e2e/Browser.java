@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.civicflow.support.TestUsers;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -20,6 +21,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -42,6 +44,8 @@ final class Browser implements AutoCloseable {
     /** Generous: the build machines are small and shared. */
     static final Duration TIMEOUT = Duration.ofSeconds(90);
     static final Duration FORM_DEBOUNCE = Duration.ofMillis(800);
+    /** Longer than a login round trip and Camunda's first throttling delay after a failed attempt. */
+    static final Duration LOGIN_RETRY = Duration.ofSeconds(5);
 
     private final String baseUrl;
     private final String user;
@@ -198,15 +202,58 @@ final class Browser implements AutoCloseable {
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
     }
 
-    /** Logs into Tasklist (the login form has no ids: Angular model names) and waits for the filters. */
+    /**
+     * Logs into Tasklist (the login form has no ids: Angular model names) and waits for the filters. The login view
+     * can be rendered again while it is typed into (Angular settles the route after the page loads), which leaves the
+     * fields empty and the submit button disabled; so the form is filled and submitted until it is gone, each field
+     * re-checked before a submit, and a submit repeated at most every few seconds (Camunda's login throttling delays
+     * a user after a failed attempt). Every repeat and the page's notice are logged to explain a slow login.
+     */
     void logIntoTasklist() {
         get("/camunda/app/tasklist/default/");
-        visible("form[name=signinForm] input[ng-model=username]").sendKeys(user);
-        visible("form[name=signinForm] input[ng-model=password]").sendKeys(TestUsers.PASSWORD);
-        click("form[name=signinForm] button[type=submit]");
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name=signinForm]")));
+        By form = By.cssSelector("form[name=signinForm]");
+        long[] lastSubmit = {0};
+        int[] submits = {0};
+        new WebDriverWait(driver, TIMEOUT, Duration.ofMillis(250))
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    List<WebElement> forms = d.findElements(form);
+                    if (forms.isEmpty() || !forms.get(0).isDisplayed()) {
+                        return submits[0] > 0;
+                    }
+                    if (System.currentTimeMillis() - lastSubmit[0] < LOGIN_RETRY.toMillis()) {
+                        return false;
+                    }
+                    fill(forms.get(0).findElement(By.cssSelector("input[ng-model=username]")), user);
+                    fill(forms.get(0).findElement(By.cssSelector("input[ng-model=password]")), TestUsers.PASSWORD);
+                    WebElement submit = forms.get(0).findElement(By.cssSelector("button[type=submit]"));
+                    if (!submit.isEnabled()) {
+                        return false;
+                    }
+                    if (submits[0] > 0) {
+                        System.out.printf("[e2e] %s: still on the login form (notice: \"%s\"), submitting again%n",
+                                user, notices(d));
+                    }
+                    submit.click();
+                    submits[0]++;
+                    lastSubmit[0] = System.currentTimeMillis();
+                    return false;
+                });
         visible(".start-process-action a");
         taskListLoaded();
+    }
+
+    private static void fill(WebElement input, String value) {
+        if (!value.equals(input.getDomProperty("value"))) {
+            input.clear();
+            input.sendKeys(value);
+        }
+    }
+
+    private static String notices(WebDriver d) {
+        return d.findElements(By.cssSelector(".notifications .alert, .notification")).stream()
+                .map(WebElement::getText).map(String::trim).filter(t -> !t.isEmpty())
+                .collect(Collectors.joining(" | "));
     }
 
     /** The focused filter shows its count (a number; the brackets are CSS) once its task list has loaded. */
