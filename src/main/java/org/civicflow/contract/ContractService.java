@@ -238,9 +238,7 @@ public class ContractService {
         ServiceContract contract = contract(contractNumber);
         int days = daysLate(contract);
         contract.reduced(amount);
-        registry.addCreditRecord(contract.getOrganizationCode(), CreditRecordKind.PROCUREMENT_BAD_RECORD,
-                ShanghaiTime.today(), "SZ-06：合同" + contractNumber + "服务团队逾期" + days + "日未组建，扣减合同金额"
-                        + amount.toPlainString() + "元");
+        recordBadProcurement(contract, days, "扣减合同金额" + amount.toPlainString() + "元");
         return penalties.save(new ContractPenalty(contractNumber, ContractPenalty.Kind.REDUCTION, days,
                 null, amount, reason, actor(), ShanghaiTime.now()));
     }
@@ -250,10 +248,16 @@ public class ContractService {
         ServiceContract contract = contract(contractNumber);
         int days = daysLate(contract);
         contract.terminated();
-        registry.addCreditRecord(contract.getOrganizationCode(), CreditRecordKind.PROCUREMENT_BAD_RECORD,
-                ShanghaiTime.today(), "SZ-06：合同" + contractNumber + "服务团队逾期" + days + "日未组建，合同解除");
+        recordBadProcurement(contract, days, "合同解除");
         return penalties.save(new ContractPenalty(contractNumber, ContractPenalty.Kind.TERMINATION, days, null,
                 contract.getCurrentAmount(), reason, actor(), ShanghaiTime.now()));
+    }
+
+    /** SZ-06's 列入政府采购不良记录, the same for either sanction, naming the sanction taken. */
+    private void recordBadProcurement(ServiceContract contract, int daysLate, String sanction) {
+        registry.addCreditRecord(contract.getOrganizationCode(), CreditRecordKind.PROCUREMENT_BAD_RECORD,
+                ShanghaiTime.today(), "SZ-06：合同" + contract.getContractNumber() + "服务团队逾期" + daysLate + "日未组建，"
+                        + sanction);
     }
 
     void documented(ContractPenalty penalty, String documentId) {
