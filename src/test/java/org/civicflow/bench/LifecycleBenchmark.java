@@ -18,8 +18,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.civicflow.support.FangshanScenario;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,8 +28,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * lifecycle_vs_bare: the projectApplication happy path — submission, registration, eligibility (FS-01 …
  * FS-10 against the registry), the asynchronous drawing of three experts, three reviews, the funding
  * decision, the funding notice, the contract and the start of its serviceContract — with the real delegates,
- * listeners and registry, against the same BPMN shape with no-op service tasks and listeners (generated
- * from the shipped model at run time), in the same engine and the same run. Blocks of the two alternate
+ * listeners and registry, against the same BPMN shape — the application and the contract it calls — with no-op
+ * service tasks and listeners (generated from the shipped models at run time), in the same engine and the same run.
+ * The database's own counters give each variant's commits, rows and WAL bytes per instance (results.json). Blocks of the two alternate
  * after a warm-up, so drift of the machine's load falls on both alike. An instance counts once it waits in
  * Task_PerformServiceContract (the application's own work is done; the contract runs for years).
  */
@@ -70,7 +69,6 @@ class LifecycleBenchmark {
         FangshanScenario.clock(FangshanScenario.DURING_2020_ROUND);
         List<String> experts = scenario.experts(3);
         scenario.openCall(CALL_ID);
-        deployBare();
 
         int civicTotal = WARM_UP + BLOCK * BLOCKS;
         // setup, not measured: one registered organization (with a certified lead) per application
@@ -82,13 +80,22 @@ class LifecycleBenchmark {
         int[] bareNext = {0};
         // warm-up: both variants, not counted
         run(true, orgs, civicNext, WARM_UP, experts);
+        deployBare(reportCount());
         run(false, orgs, bareNext, WARM_UP, experts);
+        assertThat(contractWaitsIn(BARE_KEY)).as("both variants' contracts wait in the same place")
+                .isEqualTo(contractWaitsIn("projectApplication"));
 
         long civicNanos = 0;
         long bareNanos = 0;
+        DatabaseWork civicWork = DatabaseWork.NONE;
+        DatabaseWork bareWork = DatabaseWork.NONE;
         for (int block = 0; block < BLOCKS; block++) {
+            DatabaseWork before = DatabaseWork.read(jdbc);
             civicNanos += run(true, orgs, civicNext, BLOCK, experts);
+            DatabaseWork between = DatabaseWork.read(jdbc);
             bareNanos += run(false, orgs, bareNext, BLOCK, experts);
+            civicWork = civicWork.plus(between.minus(before));
+            bareWork = bareWork.plus(DatabaseWork.read(jdbc).minus(between));
         }
         int n = BLOCK * BLOCKS;
 
@@ -98,6 +105,8 @@ class LifecycleBenchmark {
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(BARE_KEY)
                 .activityIdIn("Task_PerformServiceContract").count()).isEqualTo(civicTotal);
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("serviceContract").count())
+                .isEqualTo(civicTotal);
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(BARE_CONTRACT_KEY).count())
                 .isEqualTo(civicTotal);
         assertThat(runtimeService.createIncidentQuery().count()).isZero();
 
@@ -119,8 +128,18 @@ class LifecycleBenchmark {
         raw.put("threads", Bench.THREADS);
         raw.put("civicSeconds", Bench.seconds(civicNanos));
         raw.put("bareSeconds", Bench.seconds(bareNanos));
+        // what each instance cost the database: the difference between the two variants is CivicFlow's own work
+        raw.put("databaseWorkPerCivicInstance", civicWork.per(n));
+        raw.put("databaseWorkPerBareInstance", bareWork.per(n));
         raw.put("goal", ">= 0.8");
         BenchResults.record("lifecycle_vs_bare", line, raw);
+    }
+
+    /** The number of reporting periods the real contracts of the warm-up got (the same round, the same dates). */
+    private int reportCount() {
+        String contract = runtimeService.createProcessInstanceQuery().processDefinitionKey("serviceContract")
+                .listPage(0, 1).get(0).getId();
+        return ((Number) runtimeService.getVariable(contract, "reportCount")).intValue();
     }
 
     /** Runs {@code count} applications of one variant to the contract; returns the elapsed nanoseconds. */
@@ -160,27 +179,49 @@ class LifecycleBenchmark {
     }
 
     /**
-     * The shipped projectApplication with every delegate expression (service tasks and listeners) replaced
-     * by {@code ${true}}, deployed under its own key; its call activity calls a stub that waits on a timer.
+     * The shipped projectApplication and serviceContract with every delegate expression (service tasks and
+     * listeners) replaced by {@code ${true}}, deployed under their own keys: the same BPMN shape with no-op
+     * delegates. What the delegates would have computed is given instead: the application's gateway variables as
+     * start variables (see {@link #run}); the contract's as inputs of the call activity ({@code teamRequired},
+     * {@code reportCount} as the real contract computed it); the quarter-end timer, which asks the contract's
+     * schedule, falls due three months later.
      */
-    private void deployBare() throws IOException {
-        String xml;
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("processes/project-application.bpmn")) {
-            xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        String bare = xml.replace("\"projectApplication\"", "\"" + BARE_KEY + "\"")
-                .replaceAll("delegateExpression=\"\\$\\{[A-Za-z]+\\}\"", "expression=\"\\${true}\"")
-                .replace("calledElement=\"serviceContract\"", "calledElement=\"" + BARE_CONTRACT_KEY + "\"");
-        assertThat(bare).doesNotContain("delegateExpression").contains("id=\"" + BARE_KEY + "\"");
-        BpmnModelInstance contract = Bpmn.createExecutableProcess(BARE_CONTRACT_KEY)
-                .camundaHistoryTimeToLive(5479)
-                .startEvent()
-                .intermediateCatchEvent("Timer_QuarterEnd").timerWithDuration("P3M")
-                .endEvent()
-                .done();
+    private void deployBare(int reportCount) throws IOException {
+        String bare = shipped("processes/project-application.bpmn")
+                .replace("\"projectApplication\"", "\"" + BARE_KEY + "\"")
+                .replace("calledElement=\"serviceContract\"", "calledElement=\"" + BARE_CONTRACT_KEY + "\"")
+                .replace("<camunda:in source=\"contractNumber\" target=\"contractNumber\" />",
+                        "<camunda:in source=\"contractNumber\" target=\"contractNumber\" />"
+                                + "<camunda:in sourceExpression=\"${false}\" target=\"teamRequired\" />"
+                                + "<camunda:in sourceExpression=\"${" + reportCount + "}\" target=\"reportCount\" />");
+        String bareContract = shipped("processes/service-contract.bpmn")
+                .replace("\"serviceContract\"", "\"" + BARE_CONTRACT_KEY + "\"")
+                .replace("${contractSchedule.periodEnd(contractNumber, loopCounter)}", "${dateTime().plusMonths(3).toDate()}");
+        assertThat(bare).contains("id=\"" + BARE_KEY + "\"", "target=\"reportCount\"");
+        assertThat(bareContract).doesNotContain("delegateExpression", "contractSchedule")
+                .contains("id=\"" + BARE_CONTRACT_KEY + "\"");
         repositoryService.createDeployment().name("bench-bare")
                 .addString("project-application-bare.bpmn", bare)
-                .addModelInstance("bench-bare-contract.bpmn", contract)
+                .addString("service-contract-bare.bpmn", bareContract)
                 .deploy();
+    }
+
+    /** A shipped model's XML with every delegate expression replaced by {@code ${true}}. */
+    private String shipped(String resource) throws IOException {
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource)) {
+            String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            String bare = xml.replaceAll("delegateExpression=\"\\$\\{[A-Za-z]+\\}\"", "expression=\"\\${true}\"");
+            assertThat(bare).doesNotContain("delegateExpression");
+            return bare;
+        }
+    }
+
+    /** The contract a variant's application started, and the activities it waits in. */
+    private List<String> contractWaitsIn(String applicationKey) {
+        String application = runtimeService.createProcessInstanceQuery().processDefinitionKey(applicationKey)
+                .listPage(0, 1).get(0).getId();
+        String contract = runtimeService.createProcessInstanceQuery().superProcessInstanceId(application)
+                .singleResult().getId();
+        return runtimeService.getActiveActivityIds(contract);
     }
 }
