@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -27,6 +28,8 @@ class WebappHardeningConfiguration {
      * user reaching this filter has a checked password, so its group membership may be trusted.
      */
     static final int EXPRESSION_GUARD_ORDER = Ordered.HIGHEST_PRECEDENCE + 20;
+    /** After authentication too: a request without credentials is a 401 before its body is judged. */
+    static final int VARIABLE_GUARD_ORDER = Ordered.HIGHEST_PRECEDENCE + 25;
 
     @Bean
     Administrators administrators(IdentityService identityService, AuthorizationService authorizationService) {
@@ -57,6 +60,19 @@ class WebappHardeningConfiguration {
         registration.setName("civicflow-expression-query-guard");
         registration.addUrlPatterns("/*");
         registration.setOrder(EXPRESSION_GUARD_ORDER);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<VariableInputGuardFilter> variableInputGuard(
+            CamundaBpmProperties camunda, ProcessEngine processEngine, ObjectMapper objectMapper,
+            @Value("${spring.jersey.application-path:/engine-rest}") String engineRestPath) {
+        FilterRegistrationBean<VariableInputGuardFilter> registration = new FilterRegistrationBean<>(
+                new VariableInputGuardFilter(engineRestPath, camunda.getWebapp().getApplicationPath(), processEngine,
+                        objectMapper));
+        registration.setName("civicflow-variable-input-guard");
+        registration.addUrlPatterns("/*");
+        registration.setOrder(VARIABLE_GUARD_ORDER);
         return registration;
     }
 }
