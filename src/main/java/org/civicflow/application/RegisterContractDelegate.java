@@ -44,7 +44,7 @@ class RegisterContractDelegate implements JavaDelegate {
         contracts.register(new ContractTerms(contractNumber, ContractKind.FUNDED_PROJECT, call.getPolicyCode(),
                 application.getOrganizationCode(), application.getProjectTitle(), application.getApplicationId(),
                 application.getGrantedAmount(), start, completion, null, List.of(), application.getCatalogCode(),
-                indicators, application.getMinBeneficiaries()));
+                indicators, application.getMinBeneficiaries(), null));
         execution.setVariable("contractNumber", contractNumber);
     }
 }

@@ -68,6 +68,10 @@ public class ContractService {
         if (contracts.existsById(terms.contractNumber())) {
             throw new IllegalStateException("Contract " + terms.contractNumber() + " is already registered");
         }
+        if (terms.kind() == ContractKind.PILOT_UNIT && terms.unitCode() == null) {
+            // its street and communities are found through the unit
+            throw new IllegalArgumentException("A 苏州 unit contract needs its unit: " + terms.contractNumber());
+        }
         return contracts.save(new ServiceContract(terms, ShanghaiTime.now()));
     }
 

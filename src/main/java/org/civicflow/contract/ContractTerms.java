@@ -13,9 +13,11 @@ import java.util.List;
  * @param communities           the street's communities (SZ-11, SZ-12); empty for a funded project
  * @param catalogCode           FS-11: the catalog item whose indicators decide acceptance; null for 苏州
  * @param minBeneficiaries      the minimum the application promised (FS-10); null for 苏州
+ * @param unitCode              the 苏州 unit, whose street and communities work on the contract; null for 房山
  */
 public record ContractTerms(String contractNumber, ContractKind kind, String policyCode, String organizationCode,
                             String title, String sourceRef, BigDecimal amount, LocalDate serviceStart,
                             LocalDate serviceEnd, Instant teamFormationDeadline, List<String> communities,
-                            String catalogCode, String catalogIndicators, Integer minBeneficiaries) {
+                            String catalogCode, String catalogIndicators, Integer minBeneficiaries,
+                            String unitCode) {
 }

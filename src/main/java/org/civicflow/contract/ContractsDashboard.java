@@ -68,7 +68,8 @@ class ContractsDashboard implements DashboardContributor {
     @Transactional(readOnly = true)
     public List<DashboardSection> sections(DashboardViewer viewer) {
         List<ServiceContract> visible = contracts.findAll(Sort.by("createdAt", "contractNumber")).stream()
-                .filter(c -> viewer.seesAll() || c.getKind() == ContractKind.PILOT_UNIT).toList();
+                .filter(c -> viewer.seesAll() || c.getKind() == ContractKind.PILOT_UNIT && viewer.seesUnit(c.getUnitCode()))
+                .toList();
         if (visible.isEmpty()) {
             return List.of(new DashboardSection(ORDER, TITLE, "暂无合同", List.of(), List.of(), List.of(), List.of()));
         }

@@ -31,8 +31,13 @@ class OpenContractDelegate implements JavaDelegate {
         authorizations.grantInstanceRead(Groups.organization(contract.getOrganizationCode()), instance);
         authorizations.grantInstanceRead(Groups.EVALUATOR, instance);
         if (contract.getKind() == ContractKind.PILOT_UNIT) {
-            authorizations.grantInstanceRead(Groups.STREET, instance);
-            authorizations.grantInstanceRead(Groups.COMMUNITY, instance);
+            // the unit's own street and communities, not every street of the pilot
+            String street = Groups.street(contract.getUnitCode());
+            String community = Groups.community(contract.getUnitCode());
+            authorizations.grantInstanceRead(street, instance);
+            authorizations.grantInstanceRead(community, instance);
+            execution.setVariable("streetGroup", street);
+            execution.setVariable("communityGroup", community);
         }
         execution.setVariable("contractKind", contract.getKind().name());
         execution.setVariable("contractStatus", contract.getStatus().name());

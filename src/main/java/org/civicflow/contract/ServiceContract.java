@@ -62,6 +62,9 @@ public class ServiceContract {
     @Column(name = "source_ref", nullable = false, length = 80)
     private String sourceRef;
 
+    @Column(name = "unit_code", length = 50)
+    private String unitCode;
+
     @Column(name = "original_amount", nullable = false, precision = 19, scale = 2)
     private BigDecimal originalAmount;
 
@@ -179,6 +182,7 @@ public class ServiceContract {
         this.organizationCode = terms.organizationCode();
         this.title = terms.title();
         this.sourceRef = terms.sourceRef();
+        this.unitCode = terms.unitCode();
         this.originalAmount = terms.amount();
         this.currentAmount = terms.amount();
         this.serviceStart = terms.serviceStart();
@@ -310,6 +314,11 @@ public class ServiceContract {
 
     public String getSourceRef() {
         return sourceRef;
+    }
+
+    /** The 苏州 unit (its street and communities); null for a 房山 project. */
+    public String getUnitCode() {
+        return unitCode;
     }
 
     public BigDecimal getOriginalAmount() {

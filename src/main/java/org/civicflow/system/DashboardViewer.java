@@ -6,8 +6,8 @@ import java.util.List;
  * Who looks at the dashboard and what part of the data is theirs.
  *
  * @param scope {@link Scope#ALL} for the bureau and administrators; {@link Scope#PILOT} for a street, which
- *              sees the 苏州 pilot (tenders and unit contracts) only: street users are not yet bound to one
- *              street, so a street sees every unit of the pilot but none of the 房山 call's applications
+ *              sees its own 苏州 units (their tenders and contracts: {@code street-{unitCode}} among its groups)
+ *              and none of the 房山 call's applications
  */
 public record DashboardViewer(String userId, List<String> groupIds, Scope scope) {
 
@@ -22,6 +22,11 @@ public record DashboardViewer(String userId, List<String> groupIds, Scope scope)
     /** The bureau and administrators see every stage of both rounds. */
     public boolean seesAll() {
         return scope == Scope.ALL;
+    }
+
+    /** A 苏州 unit's tender and contract: the bureau's, and its own street's. */
+    public boolean seesUnit(String unitCode) {
+        return seesAll() || (unitCode != null && groupIds.contains(Groups.street(unitCode)));
     }
 
     /** Calls for proposals and their applications (房山) are the bureau's business, not a street's. */

@@ -34,8 +34,11 @@ class DemoUsers implements ApplicationRunner {
             new DemoUser("expert04", "评审", "冯", Groups.EXPERT),
             new DemoUser("expert05", "评审", "陈", Groups.EXPERT),
             new DemoUser("agency01", "代理", "孙", Groups.AGENCY),
+            // each street and community user works for one unit: the 苏州 demo puts them into its groups
             new DemoUser("street01", "街道", "周", Groups.STREET),
+            new DemoUser("street02", "街道", "冯", Groups.STREET),
             new DemoUser("community01", "社区", "吴", Groups.COMMUNITY),
+            new DemoUser("community02", "社区", "卫", Groups.COMMUNITY),
             new DemoUser("evaluator01", "评估", "郑", Groups.EVALUATOR),
             new DemoUser("provider01", "社工", "陈", Groups.PROVIDER),
             new DemoUser("provider02", "社工", "林", Groups.PROVIDER),

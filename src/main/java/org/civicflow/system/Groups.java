@@ -42,4 +42,21 @@ public final class Groups {
     public static String organization(String code) {
         return "org-" + code;
     }
+
+    /** Group type of the per-unit groups {@code street-{unitCode}} and {@code community-{unitCode}}. */
+    public static final String UNIT_TYPE = "UNIT";
+
+    /**
+     * The staff of the street (街道) that purchases one 苏州 unit's services: its tasks and contracts are theirs
+     * alone. Its users are also in the role group {@link #STREET}, which opens Tasklist, Cockpit and the dashboard.
+     */
+    public static String street(String unitCode) {
+        return "street-" + unitCode;
+    }
+
+    /** The staff of the communities (社区) one 苏州 unit serves; its users are also in {@link #COMMUNITY}. */
+    public static String community(String unitCode) {
+        return "community-" + unitCode;
+    }
+
 }

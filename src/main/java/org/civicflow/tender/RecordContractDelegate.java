@@ -37,7 +37,7 @@ class RecordContractDelegate implements JavaDelegate {
             contracts.register(new ContractTerms(contractNumber, ContractKind.PILOT_UNIT, tender.getPolicyCode(),
                     tender.getWinningOrg(), tender.getUnitName() + "社区服务社会化项目", tenderId, amount,
                     tender.getServiceStart(), tender.getServiceStart().plusYears(tender.getServiceYears()).minusDays(1),
-                    tender.getTeamFormationDeadline(), tender.getCommunities(), null, null, null));
+                    tender.getTeamFormationDeadline(), tender.getCommunities(), null, null, null, tender.getUnitCode()));
         }
         execution.setVariable("contractNumber", contractNumber);
         execution.setVariable("tenderStatus", TenderStatus.SIGNED.name());

@@ -19,6 +19,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.civicflow.registry.OrganizationView;
 import org.civicflow.registry.RegistryDemoData;
 import org.civicflow.registry.RegistryService;
+import org.civicflow.system.Groups;
+import org.civicflow.system.UnitGroups;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -47,9 +49,11 @@ class SuzhouDemoContracts implements ApplicationRunner {
     private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final ManagementService managementService;
+    private final UnitGroups unitGroups;
 
     SuzhouDemoContracts(TenderService tenders, RegistryService registry, RuntimeService runtimeService,
-                        TaskService taskService, ManagementService managementService) {
+                        TaskService taskService, ManagementService managementService, UnitGroups unitGroups) {
+        this.unitGroups = unitGroups;
         this.tenders = tenders;
         this.registry = registry;
         this.runtimeService = runtimeService;
@@ -59,6 +63,10 @@ class SuzhouDemoContracts implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        // 双塔's street and community staff (demo users street01, community01)
+        unitGroups.ensure(REPORTING_UNIT, "姑苏区双塔街道");
+        unitGroups.addMember("street01", Groups.street(REPORTING_UNIT));
+        unitGroups.addMember("community01", Groups.community(REPORTING_UNIT));
         if (tenders.current(COMPLETED_UNIT).isPresent()) {
             return;
         }

@@ -8,6 +8,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.civicflow.registry.RegistryDemoData;
+import org.civicflow.system.Groups;
+import org.civicflow.system.UnitGroups;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -30,14 +32,20 @@ class SuzhouDemoRound implements ApplicationRunner {
 
     private final TenderService tenders;
     private final RuntimeService runtimeService;
+    private final UnitGroups unitGroups;
 
-    SuzhouDemoRound(TenderService tenders, RuntimeService runtimeService) {
+    SuzhouDemoRound(TenderService tenders, RuntimeService runtimeService, UnitGroups unitGroups) {
+        this.unitGroups = unitGroups;
         this.tenders = tenders;
         this.runtimeService = runtimeService;
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        // 沧浪's street and community staff (demo users street02, community02)
+        unitGroups.ensure(UNIT, "姑苏区沧浪街道");
+        unitGroups.addMember("street02", Groups.street(UNIT));
+        unitGroups.addMember("community02", Groups.community(UNIT));
         if (tenders.current(UNIT).isPresent()) {
             return;
         }

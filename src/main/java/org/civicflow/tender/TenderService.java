@@ -22,6 +22,7 @@ import org.civicflow.system.Groups;
 import org.civicflow.system.NotFoundException;
 import org.civicflow.system.ProcessInput;
 import org.civicflow.system.ShanghaiTime;
+import org.civicflow.system.UnitGroups;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,10 +38,12 @@ public class TenderService {
     private final BidderQualification qualification;
     private final RegistryService registry;
     private final IdentityService identityService;
+    private final UnitGroups unitGroups;
 
     TenderService(TenderRepository tenders, BidRepository bids, BidderQualification qualification,
-                  RegistryService registry, IdentityService identityService) {
+                  RegistryService registry, IdentityService identityService, UnitGroups unitGroups) {
         this.tenders = tenders;
+        this.unitGroups = unitGroups;
         this.bids = bids;
         this.qualification = qualification;
         this.registry = registry;
@@ -54,7 +57,8 @@ public class TenderService {
      */
     public Tender open(Map<String, Object> variables, String processInstanceId) {
         ProcessInput input = ProcessInput.of(variables);
-        String unitCode = input.requiredText("unitCode", 64);
+        // 50: its groups (community-{unitCode}) must fit Camunda's 64-character group ids
+        String unitCode = input.requiredText("unitCode", 50);
         if (unitCode != null && !unitCode.matches("[A-Za-z0-9-]+")) {
             input.reject("unitCode", "只能包含字母、数字和连字符");
         }
@@ -102,6 +106,10 @@ public class TenderService {
             sz12Communities(data, policy, violations);
         }
         int attempt = current(unitCode).map(t -> t.getAttempt() + 1).orElse(1);
+        if (kind == TenderKind.SERVICE_UNIT) {
+            // the street that buys and the communities served: their staff see this unit's work only
+            unitGroups.ensure(unitCode, unitName);
+        }
         return tenders.save(new Tender(attempt, data, violations, processInstanceId, ShanghaiTime.now()));
     }
 

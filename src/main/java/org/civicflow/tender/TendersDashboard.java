@@ -56,7 +56,8 @@ class TendersDashboard implements DashboardContributor {
     @Override
     @Transactional(readOnly = true)
     public List<DashboardSection> sections(DashboardViewer viewer) {
-        List<Tender> all = tenders.findAll(Sort.by("unitCode", "attempt"));
+        List<Tender> all = tenders.findAll(Sort.by("unitCode", "attempt")).stream()
+                .filter(t -> viewer.seesUnit(t.getUnitCode())).toList();
         Map<TenderStatus, Long> byStatus = new EnumMap<>(TenderStatus.class);
         Map<String, Long> disqualifiedByRule = new TreeMap<>();
         Map<String, Long> failedByRule = new TreeMap<>();

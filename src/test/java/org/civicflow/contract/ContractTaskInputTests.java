@@ -60,10 +60,10 @@ class ContractTaskInputTests {
     @BeforeEach
     void init() {
         ProcessEngineTests.init(engine);
-        users.create(STREET, Groups.STREET);
         code = scenario.pilotOrganization();
         provider = suzhou.providerOf(code);
         instance = scenario.startPilot(code);
+        users.create(STREET, Groups.STREET, Groups.street(ContractScenario.UNIT));
     }
 
     @AfterEach

@@ -20,6 +20,7 @@ import org.civicflow.contract.ContractTerms;
 import org.civicflow.registry.Qualification;
 import org.civicflow.registry.RegistryService;
 import org.civicflow.registry.StaffData;
+import org.civicflow.system.UnitGroups;
 import org.springframework.boot.test.context.TestComponent;
 
 /**
@@ -30,6 +31,8 @@ import org.springframework.boot.test.context.TestComponent;
 public class ContractScenario {
 
     public static final String TEAM_DEADLINE = "2018-07-01T00:00:00+08:00";
+    /** The 苏州 unit of every pilot contract this scenario starts (its groups: street-SZ-TEST, community-SZ-TEST). */
+    public static final String UNIT = "SZ-TEST";
     public static final List<String> COMMUNITIES = List.of("南环新村", "竹辉", "友新", "桂花", "沧浪新城");
     private static final AtomicInteger NUMBERS = new AtomicInteger();
 
@@ -39,9 +42,11 @@ public class ContractScenario {
     private final TaskService taskService;
     private final SuzhouScenario suzhou;
     private final FangshanScenario fangshan;
+    private final UnitGroups unitGroups;
 
     ContractScenario(ContractService contracts, RegistryService registry, RuntimeService runtimeService,
-                     TaskService taskService, SuzhouScenario suzhou, FangshanScenario fangshan) {
+                     TaskService taskService, SuzhouScenario suzhou, FangshanScenario fangshan, UnitGroups unitGroups) {
+        this.unitGroups = unitGroups;
         this.contracts = contracts;
         this.registry = registry;
         this.runtimeService = runtimeService;
@@ -66,10 +71,12 @@ public class ContractScenario {
     public ProcessInstance startPilot(String organizationCode) {
         FangshanScenario.clock("2018-06-20T09:00:00+08:00");
         String number = "HT-TEST-" + NUMBERS.incrementAndGet() + "-" + organizationCode.substring(12);
+        // as the unit's tender would have: its street's and communities' groups
+        unitGroups.ensure(UNIT, "测试街道");
         contracts.register(new ContractTerms(number, ContractKind.PILOT_UNIT, "SZ-2018", organizationCode,
                 "测试街道社区服务社会化项目", "TEST", new BigDecimal("2200000.00"), LocalDate.parse("2018-07-01"),
                 LocalDate.parse("2020-06-30"), OffsetDateTime.parse(TEAM_DEADLINE).toInstant(), COMMUNITIES, null,
-                null, null));
+                null, null, UNIT));
         return runtimeService.startProcessInstanceByKey("serviceContract", number, Map.of("contractNumber", number));
     }
 
@@ -80,7 +87,7 @@ public class ContractScenario {
         contracts.register(new ContractTerms(number, ContractKind.FUNDED_PROJECT, "FS-2020", organizationCode,
                 "社区治理创新测试项目", "TEST", new BigDecimal("120000.00"), LocalDate.parse("2020-04-15"),
                 LocalDate.parse("2020-12-10"), null, List.of(), "1-1", "1、有较为健全的制度与工作预案；\n2、社区参与度、社区领袖；\n3、有隐患排查和舆情上报。",
-                100));
+                100, null));
         return runtimeService.startProcessInstanceByKey("serviceContract", number, Map.of("contractNumber", number));
     }
 

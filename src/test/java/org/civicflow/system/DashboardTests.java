@@ -76,6 +76,9 @@ class DashboardTests {
         FangshanScenario.clock("2018-05-20T09:00:00+08:00");
         ProcessInstance tender = suzhou.start(suzhou.tender("DASHUNIT", "2018-05-20T09:00:00+08:00",
                 "2018-06-10T09:00:00+08:00"));
+        // the tender made the unit's groups: dashstreet works for this street, dashotherstreet for another
+        users.create("dashstreet", Groups.street("DASHUNIT"));
+        users.create("dashotherstreet", Groups.STREET);
         String winner = suzhou.qualifiedBidder();
         String weak = fangshan.organization().code();
         provider = suzhou.providerOf(winner);
@@ -169,6 +172,14 @@ class DashboardTests {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("招投标", "合同履约与结项", "DASHUNIT-1", "街道视图")
                 .doesNotContain("项目征集与申报").doesNotContain("独居老人关怀").doesNotContain("HT-" + fundedApplicationId);
+    }
+
+    @Test
+    void anotherStreetSeesNeitherThisUnitsTenderNorItsContract() {
+        Api.Response page = api.as("dashotherstreet").get("/dashboard");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("街道视图", "暂无招标", "暂无合同").doesNotContain("DASHUNIT");
     }
 
     @Test

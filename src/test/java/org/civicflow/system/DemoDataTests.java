@@ -161,6 +161,20 @@ class DemoDataTests {
                 .taskDefinitionKey("Task_DecideContractSanction").taskCandidateGroup(Groups.BUREAU).count()).isOne();
     }
 
+    @Test
+    void eachDemoStreetUserWorksForOneStreet() {
+        assertThat(identityService.createUserQuery().memberOfGroup(Groups.street("SZ-GS-SHUANGTA")).list())
+                .extracting(User::getId).containsExactly("street01");
+        assertThat(identityService.createUserQuery().memberOfGroup(Groups.street("SZ-GS-CANGLANG")).list())
+                .extracting(User::getId).containsExactly("street02");
+
+        Api.Response shuangta = api.as("street01", "demo").get("/dashboard");
+        assertThat(shuangta.status()).isEqualTo(200);
+        assertThat(shuangta.body()).contains("HT-SZ-GS-SHUANGTA-1").doesNotContain("SZ-GS-JINCHANG", "SZ-GS-CANGLANG");
+        Api.Response canglang = api.as("street02", "demo").get("/dashboard");
+        assertThat(canglang.body()).contains("SZ-GS-CANGLANG").doesNotContain("SZ-GS-SHUANGTA", "SZ-GS-JINCHANG");
+    }
+
     private Object variable(String processInstanceId, String name) {
         return historyService.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
                 .variableName(name).singleResult().getValue();
