@@ -62,7 +62,7 @@ public class ServiceContract {
     @Column(name = "source_ref", nullable = false, length = 80)
     private String sourceRef;
 
-    @Column(name = "unit_code", length = 50)
+    @Column(name = "unit_code", length = 64)
     private String unitCode;
 
     @Column(name = "original_amount", nullable = false, precision = 19, scale = 2)

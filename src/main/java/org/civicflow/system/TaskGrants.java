@@ -72,8 +72,9 @@ class TaskGrants extends AbstractProcessEnginePlugin {
             // READ_HISTORY on every process definition reads the history of every process task as well
             return task.getProcessDefinitionId() != null
                     && grants(getGrantAuthorizationByGroupId(groupId, Resources.PROCESS_DEFINITION, ANY),
-                            List.of(variables ? ProcessDefinitionPermissions.READ_HISTORY_VARIABLE
-                                    : ProcessDefinitionPermissions.READ_HISTORY));
+                            variables ? List.of(ProcessDefinitionPermissions.READ_HISTORY,
+                                    ProcessDefinitionPermissions.READ_HISTORY_VARIABLE)
+                                    : List.of(ProcessDefinitionPermissions.READ_HISTORY));
         }
 
         private static boolean grants(AuthorizationEntity authorization, List<Permission> permissions) {

@@ -1,11 +1,13 @@
 package org.civicflow.system;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -19,24 +21,30 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.rest.dto.VariableValueDto;
 import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
 import org.camunda.bpm.engine.variable.Variables.SerializationDataFormats;
-import org.camunda.bpm.engine.variable.value.StringValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 /**
  * Camunda's REST API (and the webapps' engine API behind Tasklist) reports several kinds of bad variables as a 500
- * or without naming the variable: a start or completion whose body is not a JSON object; a value that cannot be
- * converted to its declared type ({@code {"type":"Integer","value":"abc"}}); a Java-serialized object, which the
- * engine refuses (ENGINE-17007); a text longer than the 4,000 characters a variable column holds, which fails only
- * when the transaction is flushed. This filter checks every variable of the requests that carry them — process
- * starts, start and task form submissions, task completions and resolutions, variable updates — with Camunda's own
- * conversion, before anything is written, and answers 400 naming each bad variable. Everything else (which
- * variables a process needs, their ranges) stays with the processes' own validation.
+ * or without naming the variable: a body that is not a JSON object; a value that cannot be converted to its
+ * declared type ({@code {"type":"Integer","value":"abc"}}); a Java-serialized object, which the engine refuses
+ * (ENGINE-17007); a text longer than the 4,000 characters a variable column holds, which fails only when the
+ * transaction is flushed. This filter checks every variable of the requests that carry them — process starts
+ * (with start instructions), start and task form submissions, task completions, resolutions, BPMN errors and
+ * escalations, variable updates, message, signal and condition events, instance modifications, external task
+ * completions — with Camunda's own conversion, before anything is written, and answers 400 naming each bad variable.
+ * <p>
+ * Whoever works on a task may also set variables with it, and Camunda writes them where a variable of that name
+ * already lives: on the process instance. So a task's user could rewrite what the processes keep for themselves —
+ * which application a review is for, which groups a contract's tasks go to ({@link ProcessOwnedVariables}). A task
+ * request may send such a variable only with its current value (Tasklist sends a form's read-only fields back);
+ * any other value is refused, naming it. What a process needs and its ranges stay with the processes' own checks.
  */
 final class VariableInputGuardFilter implements Filter {
 
@@ -45,32 +53,40 @@ final class VariableInputGuardFilter implements Filter {
     /** ACT_RU_VARIABLE.TEXT_ and its history columns are varchar(4000). */
     static final int MAX_TEXT_LENGTH = 4000;
 
-    /** Where a request keeps its variables. */
-    enum Shape {
-        /** {@code {"variables": {name: value, …}, …}} */
-        VARIABLES,
-        /** {@code {"modifications": {name: value, …}, "deletions": […]}} */
-        MODIFICATIONS,
-        /** the body is one value, named by the path's last segment */
-        SINGLE
-    }
+    /**
+     * Where a request keeps its variables.
+     *
+     * @param maps          members of the body that map variable names to values
+     * @param instructions  members of the body that are arrays of instructions, each with its own {@code variables}
+     * @param single        for a request whose body is one value: that variable's name (from the path), else null
+     * @param taskId        for a request on a task that may write to the process instance: the task, else null
+     */
+    record Route(List<String> maps, List<String> instructions, String single, String taskId) {
 
-    record Route(Shape shape, String name) {
+        static Route of(String... maps) {
+            return new Route(List.of(maps), List.of(), null, null);
+        }
+
+        Route onTask(String id) {
+            return new Route(maps, instructions, single, id);
+        }
     }
 
     private final String engineRestPath;
     private final String webappEnginePath;
     private final ProcessEngine processEngine;
     private final ObjectMapper objectMapper;
+    private final AsSystem asSystem;
     /** Configured as Camunda's REST API configures its own: the same date format and conversions. */
     private final ObjectMapper restMapper = JacksonConfigurator.configureObjectMapper(new ObjectMapper());
 
     VariableInputGuardFilter(String engineRestPath, String webappPath, ProcessEngine processEngine,
-                             ObjectMapper objectMapper) {
+                             ObjectMapper objectMapper, AsSystem asSystem) {
         this.engineRestPath = RequestPaths.normalize(engineRestPath);
         this.webappEnginePath = RequestPaths.normalize(webappPath + "/api/engine/engine");
         this.processEngine = processEngine;
         this.objectMapper = objectMapper;
+        this.asSystem = asSystem;
     }
 
     @Override
@@ -88,8 +104,10 @@ final class VariableInputGuardFilter implements Filter {
         }
         byte[] body = CachedBodyRequest.read(request, MAX_BODY_BYTES);
         if (body == null) {
-            ProblemResponses.write(response, objectMapper, ProblemHandler.problem(HttpStatus.PAYLOAD_TOO_LARGE,
-                    "body-too-large", "请求体过大", "请求体不能超过" + MAX_BODY_BYTES / (1024 * 1024) + "MB"));
+            ProblemDetail problem = ProblemHandler.problem(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "请求体过大",
+                    "请求体不能超过" + MAX_BODY_BYTES / (1024 * 1024) + "MB");
+            problem.setProperty("message", problem.getDetail());
+            ProblemResponses.write(response, objectMapper, problem);
             return;
         }
         // an empty body is a start or completion without variables, which Camunda accepts
@@ -114,16 +132,28 @@ final class VariableInputGuardFilter implements Filter {
     }
 
     void check(Route route, JsonNode json, List<FieldViolation> violations) {
-        if (route.shape() == Shape.SINGLE) {
-            checkValue(route.name(), json, violations);
+        if (route.single() != null) {
+            checkValue(route, route.single(), json, violations);
             return;
         }
         if (json == null || !json.isObject()) {
             violations.add(new FieldViolation("body", "请求体必须是JSON对象"));
             return;
         }
-        String member = route.shape() == Shape.VARIABLES ? "variables" : "modifications";
-        JsonNode variables = json.get(member);
+        for (String member : route.maps()) {
+            checkMap(route, member, json.get(member), violations);
+        }
+        for (String member : route.instructions()) {
+            JsonNode instructions = json.get(member);
+            if (instructions != null && instructions.isArray()) {
+                for (int i = 0; i < instructions.size(); i++) {
+                    checkMap(route, member + "[" + i + "].variables", instructions.get(i).get("variables"), violations);
+                }
+            }
+        }
+    }
+
+    private void checkMap(Route route, String member, JsonNode variables, List<FieldViolation> violations) {
         if (variables == null || variables.isNull()) {
             return;
         }
@@ -133,12 +163,12 @@ final class VariableInputGuardFilter implements Filter {
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> variable = it.next();
-            checkValue(variable.getKey(), variable.getValue(), violations);
+            checkValue(route, variable.getKey(), variable.getValue(), violations);
         }
     }
 
     /** One variable, {@code {"value": …, "type": …, "valueInfo": {…}}}, read as Camunda's REST API reads it. */
-    private void checkValue(String name, JsonNode node, List<FieldViolation> violations) {
+    private void checkValue(Route route, String name, JsonNode node, List<FieldViolation> violations) {
         if (node == null || !node.isObject()) {
             violations.add(new FieldViolation(name, "变量必须写成{\"value\": …, \"type\": …}"));
             return;
@@ -157,11 +187,37 @@ final class VariableInputGuardFilter implements Filter {
             violations.add(new FieldViolation(name, type.isEmpty() ? "值无法读取" : "值无法转换为类型" + type));
             return;
         }
-        if (value instanceof StringValue text && text.getValue() != null
-                && text.getValue().codePointCount(0, text.getValue().length()) > MAX_TEXT_LENGTH) {
+        // typed or untyped, a text is stored as a String
+        if (value.getValue() instanceof String text && !value.isTransient()
+                && text.codePointCount(0, text.length()) > MAX_TEXT_LENGTH) {
             violations.add(new FieldViolation(name, "文本不能超过" + MAX_TEXT_LENGTH + "个字符"));
+            return;
+        }
+        if (route.taskId() != null && ProcessOwnedVariables.contains(name)
+                && !sameAsCurrent(route.taskId(), name, value.getValue())) {
+            violations.add(new FieldViolation(name, "由流程维护，办理任务时不能修改"));
         }
     }
+
+    /** The variable as the task sees it now (read as the system: the check must not depend on who asks). */
+    private boolean sameAsCurrent(String taskId, String name, Object submitted) {
+        Object current = asSystem.get(() -> {
+            TaskService tasks = processEngine.getTaskService();
+            if (tasks.createTaskQuery().taskId(taskId).count() == 0) {
+                return Missing.TASK;
+            }
+            return tasks.getVariable(taskId, name);
+        });
+        if (current == Missing.TASK) {
+            return true; // Camunda answers 404 for the task itself
+        }
+        if (current instanceof Number a && submitted instanceof Number b) {
+            return new BigDecimal(a.toString()).compareTo(new BigDecimal(b.toString())) == 0;
+        }
+        return Objects.equals(current, submitted);
+    }
+
+    private enum Missing { TASK }
 
     private boolean javaSerializationAllowed() {
         return ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
@@ -200,24 +256,47 @@ final class VariableInputGuardFilter implements Filter {
         if (n == 0) {
             return null;
         }
+        String first = s.get(0);
         String last = s.get(n - 1);
-        if (method.equals("POST") && n >= 3 && s.get(0).equals("process-definition")
-                && Set.of("start", "submit-form").contains(last)) {
-            return new Route(Shape.VARIABLES, null);
+        if (method.equals("PUT")) {
+            // one variable, named by the path (names are case-sensitive)
+            if (n == 4 && Set.of("process-instance", "task", "execution").contains(first)
+                    && Set.of("variables", "localvariables").contains(s.get(2))) {
+                Route single = new Route(List.of(), List.of(), segments.get(3), null);
+                return first.equals("task") && s.get(2).equals("variables") ? single.onTask(segments.get(1)) : single;
+            }
+            return null;
         }
-        if (method.equals("POST") && n == 3 && s.get(0).equals("task")
-                && Set.of("complete", "submit-form", "resolve").contains(last)) {
-            return new Route(Shape.VARIABLES, null);
+        if (n == 1) {
+            return switch (first) {
+                case "message" -> Route.of("processVariables", "processVariablesLocal", "processVariablesToTriggeredScope");
+                case "signal", "condition" -> Route.of("variables");
+                default -> null;
+            };
         }
-        boolean variableScope = Set.of("process-instance", "task", "execution").contains(s.get(0));
-        if (method.equals("POST") && n == 3 && variableScope
+        if (first.equals("process-definition") && n >= 3 && Set.of("start", "submit-form").contains(last)) {
+            return new Route(List.of("variables"), List.of("startInstructions"), null, null);
+        }
+        if (first.equals("task") && n == 3) {
+            if (Set.of("complete", "submit-form", "resolve", "bpmnerror", "bpmnescalation").contains(last)) {
+                return Route.of("variables").onTask(segments.get(1));
+            }
+            if (last.equals("variables")) {
+                return Route.of("modifications").onTask(segments.get(1));
+            }
+            if (last.equals("localvariables")) {
+                return Route.of("modifications");
+            }
+        }
+        if (Set.of("process-instance", "execution").contains(first) && n == 3
                 && Set.of("variables", "localvariables").contains(last)) {
-            return new Route(Shape.MODIFICATIONS, null);
+            return Route.of("modifications");
         }
-        if (method.equals("PUT") && n == 4 && variableScope
-                && Set.of("variables", "localvariables").contains(s.get(2))) {
-            // the variable's name as written (names are case-sensitive)
-            return new Route(Shape.SINGLE, segments.get(3));
+        if (first.equals("process-instance") && n == 3 && last.equals("modification")) {
+            return new Route(List.of(), List.of("instructions"), null, null);
+        }
+        if (first.equals("external-task") && n == 3 && Set.of("complete", "bpmnerror").contains(last)) {
+            return Route.of("variables", "localVariables");
         }
         return null;
     }

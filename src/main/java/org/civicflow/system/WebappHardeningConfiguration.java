@@ -65,11 +65,11 @@ class WebappHardeningConfiguration {
 
     @Bean
     FilterRegistrationBean<VariableInputGuardFilter> variableInputGuard(
-            CamundaBpmProperties camunda, ProcessEngine processEngine, ObjectMapper objectMapper,
+            CamundaBpmProperties camunda, ProcessEngine processEngine, ObjectMapper objectMapper, AsSystem asSystem,
             @Value("${spring.jersey.application-path:/engine-rest}") String engineRestPath) {
         FilterRegistrationBean<VariableInputGuardFilter> registration = new FilterRegistrationBean<>(
                 new VariableInputGuardFilter(engineRestPath, camunda.getWebapp().getApplicationPath(), processEngine,
-                        objectMapper));
+                        objectMapper, asSystem));
         registration.setName("civicflow-variable-input-guard");
         registration.addUrlPatterns("/*");
         registration.setOrder(VARIABLE_GUARD_ORDER);

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.civicflow.contract.ContractKind;
 import org.civicflow.contract.ContractService;
 import org.civicflow.contract.ContractTerms;
+import org.civicflow.system.UnitGroups;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,8 +19,10 @@ class RecordContractDelegate implements JavaDelegate {
 
     private final TenderService tenders;
     private final ContractService contracts;
+    private final UnitGroups unitGroups;
 
-    RecordContractDelegate(TenderService tenders, ContractService contracts) {
+    RecordContractDelegate(TenderService tenders, ContractService contracts, UnitGroups unitGroups) {
+        this.unitGroups = unitGroups;
         this.tenders = tenders;
         this.contracts = contracts;
     }
@@ -31,6 +34,8 @@ class RecordContractDelegate implements JavaDelegate {
         Tender tender = tenders.tender(tenderId);
         String contractNumber = tender.contractNumber();
         if (tender.getKind() == TenderKind.SERVICE_UNIT) {
+            // normally made when the tender opened; a tender opened before the unit groups existed gets them here
+            unitGroups.ensure(tender.getUnitCode(), tender.getUnitName());
             BigDecimal amount = tenders.bids(tender).stream()
                     .filter(b -> b.getOrganizationCode().equals(tender.getWinningOrg())).findFirst()
                     .orElseThrow().getAmount();

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -44,6 +45,8 @@ class ContractTaskInputTests {
     FangshanScenario fangshan;
     @Autowired
     TaskService taskService;
+    @Autowired
+    RuntimeService runtimeService;
     @Autowired
     TestUsers users;
     @Autowired
@@ -162,6 +165,16 @@ class ContractTaskInputTests {
 
         assertThat(response.status()).as(response.body()).isEqualTo(204);
         assertThat(instance).isWaitingAt("Timer_QuarterEnd");
+    }
+
+    @Test
+    void sz09_theProviderCannotSendTheStreetsAssessmentToItself() {
+        toFirstReport();
+        Map<String, Object> figures = ContractScenario.goodQuarter();
+        figures.put("streetGroup", Groups.organization(code));
+        assertRefused(provider, "Task_SubmitQuarterlyReport", figures, "streetGroup", "由流程维护");
+        assertThat(runtimeService.getVariable(instance.getId(), "streetGroup"))
+                .isEqualTo(Groups.street(ContractScenario.UNIT));
     }
 
     // ---- Task_PrepareExecutionPlan (SZ-16)

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -47,6 +48,10 @@ class VariableInputGuardTests {
     Api api;
     @Autowired
     ProcessEngine processEngine;
+    @Autowired
+    AsSystem asSystem;
+    @Autowired
+    HistoryService historyService;
 
     String deploymentId;
     String instanceId;
@@ -120,6 +125,44 @@ class VariableInputGuardTests {
     }
 
     @Test
+    void aTaskCannotRewriteWhatTheProcessKeepsForItself() {
+        runtimeService.setVariable(instanceId, "applicationId", "APP-1");
+        runtimeService.setVariable(instanceId, "streetGroup", "street-SZ-A");
+        String complete = "/engine-rest/task/" + task.getId() + "/complete";
+
+        Api.Response redirect = api.as(USER).post(complete, Map.of("variables", Map.of(
+                "applicationId", Map.of("value", "APP-2", "type", "String"),
+                "streetGroup", Map.of("value", "org-52110111MJ00001224", "type", "String"),
+                "approvalNoticeDocumentId", Map.of("value", "x", "type", "String"),
+                "score", Map.of("value", 80, "type", "Integer"))));
+        assertThat(redirect.status()).as(redirect.body()).isEqualTo(400);
+        assertThat(redirect.errorFields()).containsExactlyInAnyOrder("applicationId", "streetGroup",
+                "approvalNoticeDocumentId");
+        assertThat(redirect.json().path("message").asText()).contains("由流程维护");
+        Api.Response viaVariables = api.as(USER).put("/engine-rest/task/" + task.getId() + "/variables/applicationId",
+                Map.of("value", "APP-2", "type", "String"));
+        assertThat(viaVariables.status()).as(viaVariables.body()).isEqualTo(400);
+        assertThat(runtimeService.getVariable(instanceId, "applicationId")).isEqualTo("APP-1");
+
+        // Tasklist sends a form's read-only fields back unchanged: that passes, and so does a task-local value
+        Api.Response echo = api.as(USER).post(complete, Map.of("variables", Map.of(
+                "applicationId", Map.of("value", "APP-1", "type", "String"),
+                "score", Map.of("value", 80, "type", "Integer"))));
+        assertThat(echo.status()).as(echo.body()).isEqualTo(204);
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instanceId)
+                .variableName("applicationId").singleResult().getValue()).isEqualTo("APP-1");
+    }
+
+    @Test
+    void anUntypedTextOverFourThousandCharactersIsRefusedToo() {
+        Api.Response response = api.as(USER).post("/engine-rest/task/" + task.getId() + "/complete",
+                Map.of("variables", Map.of("note", Map.of("value", "x".repeat(4001)))));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.errorFields()).containsExactly("note");
+    }
+
+    @Test
     void aBodyThatIsNotAnObjectIsRefused() {
         for (String body : List.of("null", "[]", "1", "{\"variables\": 1}", "{")) {
             Api.Response response = api.as(USER).post("/engine-rest/task/" + task.getId() + "/complete", body);
@@ -139,18 +182,24 @@ class VariableInputGuardTests {
     @Test
     void theGuardCoversEveryRequestThatCarriesVariablesOnBothApis() {
         VariableInputGuardFilter guard = new VariableInputGuardFilter("/engine-rest", "/camunda", processEngine,
-                new ObjectMapper());
+                new ObjectMapper(), asSystem);
         for (String path : List.of("/engine-rest/process-definition/key/x/start",
                 "/engine-rest/process-definition/key/x/tenant-id/t/submit-form",
                 "/engine-rest/process-definition/abc:1:2/submit-form", "/engine-rest/engine/default/task/1/complete",
                 "/engine-rest/task/1/resolve", "/engine-rest//TASK/1/submit-form/",
                 "/camunda/api/engine/engine/default/task/1/submit-form",
                 "/camunda/api/engine/engine/default/process-definition/abc/submit-form",
-                "/engine-rest/execution/1/localVariables")) {
+                "/engine-rest/execution/1/localVariables", "/engine-rest/task/1/bpmnError",
+                "/engine-rest/task/1/bpmnEscalation", "/engine-rest/message", "/engine-rest/signal",
+                "/engine-rest/condition", "/engine-rest/process-instance/1/modification",
+                "/engine-rest/external-task/1/complete", "/engine-rest/external-task/1/bpmnError")) {
             assertThat(guard.route(request("POST", path))).as(path).isNotNull();
         }
-        assertThat(guard.route(request("PUT", "/engine-rest/task/1/localVariables/Note")))
-                .isEqualTo(new VariableInputGuardFilter.Route(VariableInputGuardFilter.Shape.SINGLE, "Note"));
+        assertThat(guard.route(request("PUT", "/engine-rest/task/1/localVariables/Note")).single()).isEqualTo("Note");
+        assertThat(guard.route(request("PUT", "/engine-rest/task/1/localVariables/Note")).taskId())
+                .as("a task's local variables cannot reach the process").isNull();
+        assertThat(guard.route(request("PUT", "/engine-rest/task/7/variables/note")).taskId()).isEqualTo("7");
+        assertThat(guard.route(request("POST", "/engine-rest/task/7/complete")).taskId()).isEqualTo("7");
         for (String path : List.of("/engine-rest/task", "/engine-rest/process-definition/key/x",
                 "/engine-rest/task/1/claim", "/api/applications", "/engine-rest/process-instance/1/variables/x/data")) {
             assertThat(guard.route(request("POST", path))).as(path).isNull();
