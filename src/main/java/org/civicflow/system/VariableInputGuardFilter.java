@@ -20,6 +20,7 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -27,6 +28,7 @@ import org.camunda.bpm.engine.rest.dto.VariableValueDto;
 import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
 import org.camunda.bpm.engine.variable.Variables.SerializationDataFormats;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -60,15 +62,20 @@ final class VariableInputGuardFilter implements Filter {
      * @param instructions  members of the body that are arrays of instructions, each with its own {@code variables}
      * @param single        for a request whose body is one value: that variable's name (from the path), else null
      * @param taskId        for a request on a task that may write to the process instance: the task, else null
+     * @param webappEngine  for the webapps' engine API: the engine's name (its login is per engine), else null
      */
-    record Route(List<String> maps, List<String> instructions, String single, String taskId) {
+    record Route(List<String> maps, List<String> instructions, String single, String taskId, String webappEngine) {
 
         static Route of(String... maps) {
-            return new Route(List.of(maps), List.of(), null, null);
+            return new Route(List.of(maps), List.of(), null, null, null);
         }
 
         Route onTask(String id) {
-            return new Route(maps, instructions, single, id);
+            return new Route(maps, instructions, single, id, webappEngine);
+        }
+
+        Route inWebapp(String engine) {
+            return new Route(maps, instructions, single, taskId, engine);
         }
     }
 
@@ -98,7 +105,9 @@ final class VariableInputGuardFilter implements Filter {
             return;
         }
         Route route = route(request);
-        if (route == null) {
+        // the webapps check their session login after this filter: without one, Camunda refuses the request and
+        // its body need not be read at all (the engine REST API's Basic login has run before this filter)
+        if (route == null || route.webappEngine() != null && !loggedIn(request, route.webappEngine())) {
             chain.doFilter(request, response);
             return;
         }
@@ -219,6 +228,12 @@ final class VariableInputGuardFilter implements Filter {
 
     private enum Missing { TASK }
 
+    private static boolean loggedIn(HttpServletRequest request, String engineName) {
+        HttpSession session = request.getSession(false);
+        return session != null
+                && AuthenticationUtil.getAuthsFromSession(session).getAuthenticationForProcessEngine(engineName) != null;
+    }
+
     private boolean javaSerializationAllowed() {
         return ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
                 .isJavaSerializationFormatEnabled();
@@ -244,10 +259,15 @@ final class VariableInputGuardFilter implements Filter {
             }
             Route route = rest == null ? null : route(method, rest);
             if (route != null) {
-                return route;
+                return RequestPaths.isAtOrBelow(path, webappEnginePath) ? route.inWebapp(engineName(path)) : route;
             }
         }
         return null;
+    }
+
+    /** The engine name of a path on the webapps' engine API ({@code …/engine/{name}/…}). */
+    private String engineName(String path) {
+        return RequestPaths.segmentsBelow(path, webappEnginePath).get(0);
     }
 
     private static Route route(String method, List<String> segments) {
@@ -262,7 +282,7 @@ final class VariableInputGuardFilter implements Filter {
             // one variable, named by the path (names are case-sensitive)
             if (n == 4 && Set.of("process-instance", "task", "execution").contains(first)
                     && Set.of("variables", "localvariables").contains(s.get(2))) {
-                Route single = new Route(List.of(), List.of(), segments.get(3), null);
+                Route single = new Route(List.of(), List.of(), segments.get(3), null, null);
                 return first.equals("task") && s.get(2).equals("variables") ? single.onTask(segments.get(1)) : single;
             }
             return null;
@@ -275,7 +295,7 @@ final class VariableInputGuardFilter implements Filter {
             };
         }
         if (first.equals("process-definition") && n >= 3 && Set.of("start", "submit-form").contains(last)) {
-            return new Route(List.of("variables"), List.of("startInstructions"), null, null);
+            return new Route(List.of("variables"), List.of("startInstructions"), null, null, null);
         }
         if (first.equals("task") && n == 3) {
             if (Set.of("complete", "submit-form", "resolve", "bpmnerror", "bpmnescalation").contains(last)) {
@@ -293,7 +313,7 @@ final class VariableInputGuardFilter implements Filter {
             return Route.of("modifications");
         }
         if (first.equals("process-instance") && n == 3 && last.equals("modification")) {
-            return new Route(List.of(), List.of("instructions"), null, null);
+            return new Route(List.of(), List.of("instructions"), null, null, null);
         }
         if (first.equals("external-task") && n == 3 && Set.of("complete", "bpmnerror").contains(last)) {
             return Route.of("variables", "localVariables");

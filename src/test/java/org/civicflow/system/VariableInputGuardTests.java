@@ -172,6 +172,15 @@ class VariableInputGuardTests {
     }
 
     @Test
+    void withoutAWebappLoginTheBodyIsNotEvenRead() {
+        Api.Response response = api.anonymous().post("/camunda/api/engine/engine/default/task/" + task.getId()
+                + "/submit-form", Map.of("variables", Map.of("score", Map.of("value", "abc", "type", "Integer"))));
+
+        assertThat(response.status()).as(response.body()).isIn(401, 403);
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isOne();
+    }
+
+    @Test
     void withoutCredentialsTheAnswerIs401BeforeTheBodyIsJudged() {
         Api.Response response = api.anonymous().post("/engine-rest/task/" + task.getId() + "/complete",
                 Map.of("variables", Map.of("score", Map.of("value", "abc", "type", "Integer"))));
@@ -200,6 +209,9 @@ class VariableInputGuardTests {
                 .as("a task's local variables cannot reach the process").isNull();
         assertThat(guard.route(request("PUT", "/engine-rest/task/7/variables/note")).taskId()).isEqualTo("7");
         assertThat(guard.route(request("POST", "/engine-rest/task/7/complete")).taskId()).isEqualTo("7");
+        assertThat(guard.route(request("POST", "/camunda/api/engine/engine/default/task/7/submit-form")))
+                .extracting(VariableInputGuardFilter.Route::taskId, VariableInputGuardFilter.Route::webappEngine)
+                .containsExactly("7", "default");
         for (String path : List.of("/engine-rest/task", "/engine-rest/process-definition/key/x",
                 "/engine-rest/task/1/claim", "/api/applications", "/engine-rest/process-instance/1/variables/x/data")) {
             assertThat(guard.route(request("POST", path))).as(path).isNull();
