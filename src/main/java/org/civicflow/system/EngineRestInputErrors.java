@@ -1,7 +1,6 @@
 package org.civicflow.system;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.annotation.Priority;
@@ -14,11 +13,13 @@ import org.camunda.bpm.engine.rest.exception.RestException;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.ProblemDetail;
 
 /**
  * Camunda's REST API reports any engine exception during a process start as 500 "Cannot instantiate
  * process definition". A start refused for bad variables is the client's error: answer 400 and name
- * every field, in Camunda's error format plus {@code errors}.
+ * every field, as the rest of the API does ({@code application/problem+json} with {@code errors}), plus Camunda's
+ * {@code message}, which its webapps show.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestInputErrors {
@@ -28,6 +29,8 @@ class EngineRestInputErrors {
         return config -> config.register(BadProcessInputMapper.class);
     }
 
+    static final MediaType PROBLEM_JSON = MediaType.valueOf("application/problem+json");
+
     @Priority(Priorities.USER - 100)
     static class BadProcessInputMapper implements ExceptionMapper<RestException> {
 
@@ -35,14 +38,15 @@ class EngineRestInputErrors {
         public Response toResponse(RestException exception) {
             for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
                 if (cause instanceof ProcessInput.InvalidProcessInputException invalid) {
+                    ProblemDetail problem = ProblemHandler.invalid(invalid.violations());
                     Map<String, Object> body = new LinkedHashMap<>();
-                    body.put("type", "InvalidProcessInputException");
+                    body.put("type", problem.getType().toString());
+                    body.put("title", problem.getTitle());
+                    body.put("status", problem.getStatus());
+                    body.put("detail", problem.getDetail());
+                    body.put("errors", problem.getProperties().get("errors"));
                     body.put("message", invalid.getMessage());
-                    List<Map<String, String>> errors = invalid.violations().stream()
-                            .map(v -> Map.of("field", v.field(), "message", v.message())).toList();
-                    body.put("errors", errors);
-                    return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-                            .entity(body).build();
+                    return Response.status(Response.Status.BAD_REQUEST).type(PROBLEM_JSON).entity(body).build();
                 }
             }
             return ExceptionHandlerHelper.getInstance().getResponse(exception);

@@ -412,6 +412,9 @@ class ProcessStartFuzzTests {
         Written before = written();
         Api.Response response = start(variables, businessKey);
         assertThat(response.status()).as(abbreviate(response.body())).isEqualTo(400);
+        // one error format for the whole API, whether the guard or the process's own checks refused it
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().path("type").asText()).startsWith("urn:civicflow:problem:");
         String message = response.json().path("message").asText();
         for (String field : fields) {
             assertThat(response.errorFields().contains(field) || message.contains(field))
