@@ -8,9 +8,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What the database did between two readings of its own counters (pg_stat_database and the WAL position):
- * commits, rows written and WAL bytes, which explain a throughput by the work behind it. PostgreSQL reports a
- * backend's counters at the end of its transactions, at most every half second, so a reading taken right
- * after a block of work may miss the last half second of it; blocks here take tens of seconds.
+ * committed transactions (read-only ones included), rows written and WAL bytes (checkpoints' full-page images and
+ * autovacuum included), which explain a throughput by the work behind it. PostgreSQL 14 reports a backend's
+ * counters at the end of its transactions, at most every half second, so up to half a second of one block's work
+ * may be counted in the next block, of the other variant; blocks here take tens of seconds.
  */
 record DatabaseWork(long commits, long inserted, long updated, long deleted, long walBytes,
         Map<String, Long> insertedByTable) {
