@@ -1,23 +1,22 @@
 package org.civicflow.application;
 
+import static org.civicflow.system.DemoReplay.at;
+
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.civicflow.call.CallService;
 import org.civicflow.registry.OrganizationView;
 import org.civicflow.registry.RegistryDemoData;
 import org.civicflow.registry.RegistryService;
+import org.civicflow.system.DemoReplay;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -42,15 +41,15 @@ class FangshanDemoRound implements ApplicationRunner {
     private final RegistryService registry;
     private final RuntimeService runtimeService;
     private final TaskService taskService;
-    private final ManagementService managementService;
+    private final DemoReplay replay;
 
     FangshanDemoRound(CallService calls, RegistryService registry, RuntimeService runtimeService,
-                      TaskService taskService, ManagementService managementService) {
+                      TaskService taskService, DemoReplay replay) {
         this.calls = calls;
         this.registry = registry;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
-        this.managementService = managementService;
+        this.replay = replay;
     }
 
     @Override
@@ -84,7 +83,7 @@ class FangshanDemoRound implements ApplicationRunner {
                     application(RegistryDemoData.QIHANG, "1-1", "西潞街道社区议事协商能力提升项目",
                             "西潞街道各社区居民骨干、楼门长和社区社会组织", 200, 160000));
             at("2020-02-20T09:00:00+08:00");
-            runJobs(funded);
+            replay.runJobs(funded);
             for (Task review : taskService.createTaskQuery().processInstanceId(funded.getId()).list()) {
                 taskService.complete(review.getId(), Map.of("reviewScore", 86, "reviewComment", "目标明确，社区基础好，方案可行。"));
             }
@@ -95,7 +94,7 @@ class FangshanDemoRound implements ApplicationRunner {
                     .superProcessInstanceId(funded.getId()).singleResult();
             for (String reportedOn : List.of("2020-04-08", "2020-07-09")) {
                 at(LocalDate.parse(reportedOn).minusDays(7) + "T00:00:00+08:00");
-                runJobs(contract);
+                replay.runJobs(contract);
                 at(reportedOn + "T10:00:00+08:00");
                 Task report = taskService.createTaskQuery().processInstanceId(contract.getId()).singleResult();
                 taskService.complete(report.getId(), Map.of("personsServed", 70, "caseServed", 12,
@@ -125,20 +124,5 @@ class FangshanDemoRound implements ApplicationRunner {
         variables.put("leadStaffId", (int) staff.get(0).id());
         variables.put("teamStaffIds", String.join(",", staff.stream().limit(6).map(s -> String.valueOf(s.id())).toList()));
         return variables;
-    }
-
-    /** Runs the instance's jobs due at the (set back) engine clock, as the job executor would have. */
-    private void runJobs(ProcessInstance instance) {
-        for (int round = 0; round < 10; round++) {
-            List<Job> due = managementService.createJobQuery().processInstanceId(instance.getId()).executable().list();
-            if (due.isEmpty()) {
-                return;
-            }
-            due.forEach(job -> managementService.executeJob(job.getId()));
-        }
-    }
-
-    private static void at(String isoWithOffset) {
-        ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse(isoWithOffset).toInstant()));
     }
 }

@@ -19,10 +19,8 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -54,8 +52,7 @@ final class ExpressionQueryGuardFilter implements Filter {
     record Route(Kind kind, boolean webapp, String engineName) {
     }
 
-    private final String engineRestPath;
-    private final String webappEnginePath;
+    private final EngineApiPaths paths;
     private final Administrators administrators;
     private final IdentityService identityService;
     private final ObjectMapper objectMapper;
@@ -67,8 +64,7 @@ final class ExpressionQueryGuardFilter implements Filter {
      */
     ExpressionQueryGuardFilter(String engineRestPath, String webappPath, Administrators administrators,
                                IdentityService identityService, ObjectMapper objectMapper) {
-        this.engineRestPath = RequestPaths.normalize(engineRestPath);
-        this.webappEnginePath = RequestPaths.normalize(webappPath + "/api/engine/engine");
+        this.paths = new EngineApiPaths(engineRestPath, webappPath);
         this.administrators = administrators;
         this.identityService = identityService;
         this.objectMapper = objectMapper;
@@ -136,27 +132,10 @@ final class ExpressionQueryGuardFilter implements Filter {
     /** The guarded routes this request may reach, over every normalized spelling of its path. */
     Set<Route> routes(HttpServletRequest request) {
         Set<Route> routes = new LinkedHashSet<>();
-        for (String path : RequestPaths.candidates(request)) {
-            if (RequestPaths.isAtOrBelow(path, engineRestPath)) {
-                List<String> rest = RequestPaths.segmentsBelow(path, engineRestPath);
-                String engine = null;
-                // the engine REST API also serves /engine/{name}/...
-                if (rest.size() >= 2 && rest.get(0).equalsIgnoreCase("engine")) {
-                    engine = rest.get(1);
-                    rest = rest.subList(2, rest.size());
-                }
-                Kind kind = kind(rest);
-                if (kind != null) {
-                    routes.add(new Route(kind, false, engine));
-                }
-            } else if (RequestPaths.isAtOrBelow(path, webappEnginePath)) {
-                List<String> rest = RequestPaths.segmentsBelow(path, webappEnginePath);
-                if (rest.size() >= 2) {
-                    Kind kind = kind(rest.subList(1, rest.size()));
-                    if (kind != null) {
-                        routes.add(new Route(kind, true, rest.get(0)));
-                    }
-                }
+        for (EngineApiPaths.Target target : paths.targets(request)) {
+            Kind kind = kind(target.segments());
+            if (kind != null) {
+                routes.add(new Route(kind, target.webapp(), target.engineName()));
             }
         }
         return routes;
@@ -250,13 +229,7 @@ final class ExpressionQueryGuardFilter implements Filter {
      */
     String userOf(HttpServletRequest request, Route route) {
         if (route.webapp()) {
-            HttpSession session = request.getSession(false);
-            if (session == null) {
-                return null;
-            }
-            org.camunda.bpm.webapp.impl.security.auth.Authentication login =
-                    AuthenticationUtil.getAuthsFromSession(session).getAuthenticationForProcessEngine(route.engineName());
-            return login == null ? null : login.getIdentityId();
+            return EngineApiPaths.webappUser(request, route.engineName());
         }
         String basicUser = basicUser(request.getHeader("Authorization"));
         Authentication engineAuthentication = identityService.getCurrentAuthentication();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +21,6 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -28,7 +28,6 @@ import org.camunda.bpm.engine.rest.dto.VariableValueDto;
 import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
 import org.camunda.bpm.engine.variable.Variables.SerializationDataFormats;
 import org.camunda.bpm.engine.variable.value.TypedValue;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -79,8 +78,7 @@ final class VariableInputGuardFilter implements Filter {
         }
     }
 
-    private final String engineRestPath;
-    private final String webappEnginePath;
+    private final EngineApiPaths paths;
     private final ProcessEngine processEngine;
     private final ObjectMapper objectMapper;
     private final AsSystem asSystem;
@@ -89,8 +87,7 @@ final class VariableInputGuardFilter implements Filter {
 
     VariableInputGuardFilter(String engineRestPath, String webappPath, ProcessEngine processEngine,
                              ObjectMapper objectMapper, AsSystem asSystem) {
-        this.engineRestPath = RequestPaths.normalize(engineRestPath);
-        this.webappEnginePath = RequestPaths.normalize(webappPath + "/api/engine/engine");
+        this.paths = new EngineApiPaths(engineRestPath, webappPath);
         this.processEngine = processEngine;
         this.objectMapper = objectMapper;
         this.asSystem = asSystem;
@@ -107,7 +104,7 @@ final class VariableInputGuardFilter implements Filter {
         Route route = route(request);
         // the webapps check their session login after this filter: without one, Camunda refuses the request and
         // its body need not be read at all (the engine REST API's Basic login has run before this filter)
-        if (route == null || route.webappEngine() != null && !loggedIn(request, route.webappEngine())) {
+        if (route == null || route.webappEngine() != null && EngineApiPaths.webappUser(request, route.webappEngine()) == null) {
             chain.doFilter(request, response);
             return;
         }
@@ -141,28 +138,31 @@ final class VariableInputGuardFilter implements Filter {
     }
 
     void check(Route route, JsonNode json, List<FieldViolation> violations) {
+        // the process-owned variables the request sends, compared with the task's in one lookup at the end
+        Map<String, Object> owned = new LinkedHashMap<>();
         if (route.single() != null) {
-            checkValue(route, route.single(), json, violations);
-            return;
-        }
-        if (json == null || !json.isObject()) {
+            checkValue(route, route.single(), json, violations, owned);
+        } else if (json == null || !json.isObject()) {
             violations.add(new FieldViolation("body", "请求体必须是JSON对象"));
-            return;
-        }
-        for (String member : route.maps()) {
-            checkMap(route, member, json.get(member), violations);
-        }
-        for (String member : route.instructions()) {
-            JsonNode instructions = json.get(member);
-            if (instructions != null && instructions.isArray()) {
-                for (int i = 0; i < instructions.size(); i++) {
-                    checkMap(route, member + "[" + i + "].variables", instructions.get(i).get("variables"), violations);
+        } else {
+            for (String member : route.maps()) {
+                checkMap(route, member, json.get(member), violations, owned);
+            }
+            for (String member : route.instructions()) {
+                JsonNode instructions = json.get(member);
+                for (int i = 0; instructions != null && instructions.isArray() && i < instructions.size(); i++) {
+                    checkMap(route, member + "[" + i + "].variables", instructions.get(i).get("variables"), violations,
+                            owned);
                 }
             }
         }
+        if (!owned.isEmpty()) {
+            checkUnchanged(route.taskId(), owned, violations);
+        }
     }
 
-    private void checkMap(Route route, String member, JsonNode variables, List<FieldViolation> violations) {
+    private void checkMap(Route route, String member, JsonNode variables, List<FieldViolation> violations,
+                          Map<String, Object> owned) {
         if (variables == null || variables.isNull()) {
             return;
         }
@@ -172,12 +172,13 @@ final class VariableInputGuardFilter implements Filter {
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> variable = it.next();
-            checkValue(route, variable.getKey(), variable.getValue(), violations);
+            checkValue(route, variable.getKey(), variable.getValue(), violations, owned);
         }
     }
 
     /** One variable, {@code {"value": …, "type": …, "valueInfo": {…}}}, read as Camunda's REST API reads it. */
-    private void checkValue(Route route, String name, JsonNode node, List<FieldViolation> violations) {
+    private void checkValue(Route route, String name, JsonNode node, List<FieldViolation> violations,
+                            Map<String, Object> owned) {
         if (node == null || !node.isObject()) {
             violations.add(new FieldViolation(name, "变量必须写成{\"value\": …, \"type\": …}"));
             return;
@@ -202,36 +203,35 @@ final class VariableInputGuardFilter implements Filter {
             violations.add(new FieldViolation(name, "文本不能超过" + MAX_TEXT_LENGTH + "个字符"));
             return;
         }
-        if (route.taskId() != null && ProcessOwnedVariables.contains(name)
-                && !sameAsCurrent(route.taskId(), name, value.getValue())) {
-            violations.add(new FieldViolation(name, "由流程维护，办理任务时不能修改"));
+        if (route.taskId() != null && ProcessOwnedVariables.contains(name)) {
+            owned.put(name, value.getValue());
         }
     }
 
-    /** The variable as the task sees it now (read as the system: the check must not depend on who asks). */
-    private boolean sameAsCurrent(String taskId, String name, Object submitted) {
-        Object current = asSystem.get(() -> {
+    /**
+     * The process-owned variables must keep the values the task sees now (read as the system: the check must not
+     * depend on who asks). For a task that does not exist Camunda answers 404 itself.
+     */
+    private void checkUnchanged(String taskId, Map<String, Object> owned, List<FieldViolation> violations) {
+        Map<String, Object> current = asSystem.get(() -> {
             TaskService tasks = processEngine.getTaskService();
-            if (tasks.createTaskQuery().taskId(taskId).count() == 0) {
-                return Missing.TASK;
-            }
-            return tasks.getVariable(taskId, name);
+            return tasks.createTaskQuery().taskId(taskId).count() == 0 ? null : tasks.getVariables(taskId, owned.keySet());
         });
-        if (current == Missing.TASK) {
-            return true; // Camunda answers 404 for the task itself
+        if (current == null) {
+            return;
         }
+        owned.forEach((name, submitted) -> {
+            if (!same(current.get(name), submitted)) {
+                violations.add(new FieldViolation(name, "由流程维护，办理任务时不能修改"));
+            }
+        });
+    }
+
+    private static boolean same(Object current, Object submitted) {
         if (current instanceof Number a && submitted instanceof Number b) {
             return new BigDecimal(a.toString()).compareTo(new BigDecimal(b.toString())) == 0;
         }
         return Objects.equals(current, submitted);
-    }
-
-    private enum Missing { TASK }
-
-    private static boolean loggedIn(HttpServletRequest request, String engineName) {
-        HttpSession session = request.getSession(false);
-        return session != null
-                && AuthenticationUtil.getAuthsFromSession(session).getAuthenticationForProcessEngine(engineName) != null;
     }
 
     private boolean javaSerializationAllowed() {
@@ -245,29 +245,13 @@ final class VariableInputGuardFilter implements Filter {
         if (!method.equals("POST") && !method.equals("PUT")) {
             return null;
         }
-        for (String path : RequestPaths.candidates(request)) {
-            List<String> rest = null;
-            if (RequestPaths.isAtOrBelow(path, engineRestPath)) {
-                rest = RequestPaths.segmentsBelow(path, engineRestPath);
-                // the engine REST API also serves /engine/{name}/...
-                if (rest.size() >= 2 && rest.get(0).equalsIgnoreCase("engine")) {
-                    rest = rest.subList(2, rest.size());
-                }
-            } else if (RequestPaths.isAtOrBelow(path, webappEnginePath)) {
-                rest = RequestPaths.segmentsBelow(path, webappEnginePath);
-                rest = rest.isEmpty() ? rest : rest.subList(1, rest.size());
-            }
-            Route route = rest == null ? null : route(method, rest);
+        for (EngineApiPaths.Target target : paths.targets(request)) {
+            Route route = route(method, target.segments());
             if (route != null) {
-                return RequestPaths.isAtOrBelow(path, webappEnginePath) ? route.inWebapp(engineName(path)) : route;
+                return target.webapp() ? route.inWebapp(target.engineName()) : route;
             }
         }
         return null;
-    }
-
-    /** The engine name of a path on the webapps' engine API ({@code …/engine/{name}/…}). */
-    private String engineName(String path) {
-        return RequestPaths.segmentsBelow(path, webappEnginePath).get(0);
     }
 
     private static Route route(String method, List<String> segments) {

@@ -1,24 +1,23 @@
 package org.civicflow.tender;
 
+import static org.civicflow.system.DemoReplay.at;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.civicflow.registry.OrganizationView;
 import org.civicflow.registry.RegistryDemoData;
 import org.civicflow.registry.RegistryService;
+import org.civicflow.system.DemoReplay;
 import org.civicflow.system.Groups;
 import org.civicflow.system.UnitGroups;
 import org.springframework.boot.ApplicationArguments;
@@ -48,17 +47,17 @@ class SuzhouDemoContracts implements ApplicationRunner {
     private final RegistryService registry;
     private final RuntimeService runtimeService;
     private final TaskService taskService;
-    private final ManagementService managementService;
+    private final DemoReplay replay;
     private final UnitGroups unitGroups;
 
     SuzhouDemoContracts(TenderService tenders, RegistryService registry, RuntimeService runtimeService,
-                        TaskService taskService, ManagementService managementService, UnitGroups unitGroups) {
+                        TaskService taskService, DemoReplay replay, UnitGroups unitGroups) {
         this.unitGroups = unitGroups;
         this.tenders = tenders;
         this.registry = registry;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
-        this.managementService = managementService;
+        this.replay = replay;
     }
 
     @Override
@@ -94,7 +93,7 @@ class SuzhouDemoContracts implements ApplicationRunner {
 
             // 双塔: the team 16 days late (deducted at 15), then three quarters reported, the third one late
             at("2018-07-16T00:00:00+08:00");
-            runJobs(reporting);
+            replay.runJobs(reporting);
             at("2018-07-17T11:00:00+08:00");
             complete(reporting, "Task_RegisterServiceTeam", team());
             complete(reporting, "Task_PrepareExecutionPlan", plan());
@@ -103,9 +102,9 @@ class SuzhouDemoContracts implements ApplicationRunner {
             report(reporting, LocalDate.parse("2018-09-30"), false);
             report(reporting, LocalDate.parse("2018-12-31"), false);
             at("2019-04-16T09:00:00+08:00");
-            runJobs(reporting);
+            replay.runJobs(reporting);
             at("2019-04-16T10:00:00+08:00");
-            runJobs(reporting);
+            replay.runJobs(reporting);
             at("2019-04-19T10:00:00+08:00");
             complete(reporting, "Task_SubmitQuarterlyReport", figures(reporting, false));
         } finally {
@@ -122,7 +121,7 @@ class SuzhouDemoContracts implements ApplicationRunner {
         at("2018-06-06T10:00:00+08:00");
         tenders.submitBid(unit, RegistryDemoData.YISHAN, new BigDecimal(amount), "provider03");
         at("2018-06-11T09:00:00+08:00");
-        runJobs(tender);
+        replay.runJobs(tender);
         complete(tender, "Task_SetUpEvaluationCommittee", Map.of("committeeExperts", "expert01,expert02,expert03,expert04",
                 "committeeRepresentatives", "姑苏区民政局代表"));
         at("2018-06-12T16:00:00+08:00");
@@ -162,7 +161,7 @@ class SuzhouDemoContracts implements ApplicationRunner {
     /** One quarter: its end passes, the report is opened and submitted a week later; assessments at year end. */
     private void report(ProcessInstance contract, LocalDate quarterEnd, boolean last) {
         at(quarterEnd.plusDays(1) + "T00:00:00+08:00");
-        runJobs(contract);
+        replay.runJobs(contract);
         at(quarterEnd.plusDays(8) + "T10:00:00+08:00");
         complete(contract, "Task_SubmitQuarterlyReport", figures(contract, last));
         if (task(contract, "Task_AssessYearByStreet") != null) {
@@ -200,20 +199,5 @@ class SuzhouDemoContracts implements ApplicationRunner {
 
     private void complete(ProcessInstance instance, String key, Map<String, Object> variables) {
         taskService.complete(task(instance, key).getId(), variables);
-    }
-
-    /** Runs the instance's jobs due at the (set back) engine clock, as the job executor would have. */
-    private void runJobs(ProcessInstance instance) {
-        for (int round = 0; round < 10; round++) {
-            List<Job> due = managementService.createJobQuery().processInstanceId(instance.getId()).executable().list();
-            if (due.isEmpty()) {
-                return;
-            }
-            due.forEach(job -> managementService.executeJob(job.getId()));
-        }
-    }
-
-    private static void at(String isoWithOffset) {
-        ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse(isoWithOffset).toInstant()));
     }
 }

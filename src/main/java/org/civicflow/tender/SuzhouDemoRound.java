@@ -1,8 +1,8 @@
 package org.civicflow.tender;
 
+import static org.civicflow.system.DemoReplay.at;
+
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
-import java.util.Date;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -66,9 +66,5 @@ class SuzhouDemoRound implements ApplicationRunner {
         } finally {
             ClockUtil.reset();
         }
-    }
-
-    private static void at(String isoWithOffset) {
-        ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse(isoWithOffset).toInstant()));
     }
 }
