@@ -10,20 +10,17 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.civicflow.support.Api;
 import org.civicflow.support.CivicFlowTest;
 import org.civicflow.support.ContractScenario;
 import org.civicflow.support.FangshanScenario;
-import org.civicflow.support.SuzhouScenario;
-import org.civicflow.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Import;
 
 /**
  * GET /api/ocds/releases for a funded 房山 project's contract (no tender): one contracting process per contract,
@@ -31,22 +28,17 @@ import org.springframework.beans.factory.annotation.Value;
  * as its award, then the contract's reports, final acceptance (FS-11) and payment.
  */
 @CivicFlowTest
+@Import(OcdsScenarios.class)
 class OcdsFundedProjectReleasesTests {
 
     @Autowired
-    SuzhouScenario suzhou;
+    OcdsScenarios scenarios;
     @Autowired
     ContractScenario contracts;
     @Autowired
     FangshanScenario fangshan;
     @Autowired
-    TestUsers users;
-    @Autowired
     Api api;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    RuntimeService runtimeService;
     @Value("${civicflow.ocds.ocid-prefix}")
     String prefix;
 
@@ -56,7 +48,7 @@ class OcdsFundedProjectReleasesTests {
     }
 
     private OcdsScenario reader() {
-        return new OcdsScenario("OCDSFUNDED", suzhou, contracts, fangshan, users, api, taskService, runtimeService);
+        return scenarios.of("OCDSFUNDED");
     }
 
     private JsonNode release(OcdsScenario s, String ocid) {

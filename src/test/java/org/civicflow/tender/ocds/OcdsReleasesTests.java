@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.civicflow.support.Api;
 import org.civicflow.support.CivicFlowTest;
@@ -20,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Import;
 
 /**
  * GET /api/ocds/releases: what the Open Contracting Data Standard 1.1 requires of a release (ocid with the
@@ -27,24 +26,21 @@ import org.springframework.beans.factory.annotation.Value;
  * from the standard's codelists, sealed bids, and the contract's implementation.
  */
 @CivicFlowTest
+@Import(OcdsScenarios.class)
 class OcdsReleasesTests {
 
     private static final Pattern DATE_TIME = OcdsScenario.DATE_TIME;
 
     @Autowired
+    OcdsScenarios scenarios;
+    @Autowired
     SuzhouScenario suzhou;
     @Autowired
     ContractScenario contracts;
     @Autowired
-    FangshanScenario fangshan;
-    @Autowired
     TestUsers users;
     @Autowired
     Api api;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    RuntimeService runtimeService;
     @Value("${civicflow.ocds.ocid-prefix}")
     String prefix;
 
@@ -54,7 +50,7 @@ class OcdsReleasesTests {
     }
 
     private OcdsScenario scenario(String unitCode) {
-        return new OcdsScenario(unitCode, suzhou, contracts, fangshan, users, api, taskService, runtimeService);
+        return scenarios.of(unitCode);
     }
 
     private String ocid(OcdsScenario s) {

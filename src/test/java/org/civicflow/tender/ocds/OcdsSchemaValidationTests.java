@@ -19,8 +19,6 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.civicflow.support.Api;
@@ -28,12 +26,12 @@ import org.civicflow.support.CivicFlowTest;
 import org.civicflow.support.ContractScenario;
 import org.civicflow.support.FangshanScenario;
 import org.civicflow.support.SuzhouScenario;
-import org.civicflow.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Import;
 
 /**
  * Validates the release packages CivicFlow publishes at every stage of a contracting process against the full
@@ -46,6 +44,7 @@ import org.springframework.beans.factory.annotation.Value;
  * references by its URL, is mapped to the local file.
  */
 @CivicFlowTest
+@Import(OcdsScenarios.class)
 class OcdsSchemaValidationTests {
 
     static final String SCHEMA_BASE = "https://standard.open-contracting.org/schema/1__1__5/";
@@ -54,19 +53,15 @@ class OcdsSchemaValidationTests {
     private static Schema releasePackageSchema;
 
     @Autowired
+    OcdsScenarios scenarios;
+    @Autowired
     SuzhouScenario suzhou;
     @Autowired
     ContractScenario contracts;
     @Autowired
     FangshanScenario fangshan;
     @Autowired
-    TestUsers users;
-    @Autowired
     Api api;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    RuntimeService runtimeService;
     @Value("${civicflow.ocds.ocid-prefix}")
     String prefix;
 
@@ -118,8 +113,7 @@ class OcdsSchemaValidationTests {
 
     @Test
     void everyStageOfAContractingProcessIsAValidReleasePackage() throws IOException {
-        OcdsScenario s = new OcdsScenario("OCDSSCHEMA", suzhou, contracts, fangshan, users, api, taskService,
-                runtimeService);
+        OcdsScenario s = scenarios.of("OCDSSCHEMA");
         String ocid = prefix + "-" + s.tenderId();
         s.tenderWithTwoBids();
         validated("1-tender-sealed", s.releasePackage(ocid));
@@ -147,8 +141,7 @@ class OcdsSchemaValidationTests {
 
     @Test
     void aTenderCancelledAfterItsAwardIsAValidReleasePackage() throws IOException {
-        OcdsScenario s = new OcdsScenario("OCDSSCHEMALAW05", suzhou, contracts, fangshan, users, api, taskService,
-                runtimeService);
+        OcdsScenario s = scenarios.of("OCDSSCHEMALAW05");
         s.tenderWithTwoBids(s.unqualifiedBidder());
         s.bidsOpened();
         s.awarded();
@@ -160,8 +153,7 @@ class OcdsSchemaValidationTests {
 
     @Test
     void everyStageOfAFundedProjectsContractIsAValidReleasePackage() throws IOException {
-        OcdsScenario s = new OcdsScenario("OCDSSCHEMAFS", suzhou, contracts, fangshan, users, api, taskService,
-                runtimeService);
+        OcdsScenario s = scenarios.of("OCDSSCHEMAFS");
         ProcessInstance project = contracts.startProject(fangshan.organization().code());
         String ocid = prefix + "-" + project.getBusinessKey();
         validated("fs-1-contract", s.releasePackage(ocid));
