@@ -10,17 +10,20 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.civicflow.support.Api;
 import org.civicflow.support.CivicFlowTest;
 import org.civicflow.support.ContractScenario;
 import org.civicflow.support.FangshanScenario;
+import org.civicflow.support.SuzhouScenario;
+import org.civicflow.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Import;
 
 /**
  * GET /api/ocds/releases for a funded 房山 project's contract (no tender): one contracting process per contract,
@@ -28,17 +31,22 @@ import org.springframework.context.annotation.Import;
  * as its award, then the contract's reports, final acceptance (FS-11) and payment.
  */
 @CivicFlowTest
-@Import(OcdsScenarios.class)
 class OcdsFundedProjectReleasesTests {
 
     @Autowired
-    OcdsScenarios scenarios;
+    SuzhouScenario suzhou;
     @Autowired
     ContractScenario contracts;
     @Autowired
     FangshanScenario fangshan;
     @Autowired
+    TestUsers users;
+    @Autowired
     Api api;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    RuntimeService runtimeService;
     @Value("${civicflow.ocds.ocid-prefix}")
     String prefix;
 
@@ -48,7 +56,7 @@ class OcdsFundedProjectReleasesTests {
     }
 
     private OcdsScenario reader() {
-        return scenarios.of("OCDSFUNDED");
+        return new OcdsScenario("OCDSFUNDED", suzhou, contracts, fangshan, users, api, taskService, runtimeService);
     }
 
     private JsonNode release(OcdsScenario s, String ocid) {

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.civicflow.support.Api;
 import org.civicflow.support.CivicFlowTest;
@@ -18,7 +20,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Import;
 
 /**
  * GET /api/ocds/releases: what the Open Contracting Data Standard 1.1 requires of a release (ocid with the
@@ -26,21 +27,24 @@ import org.springframework.context.annotation.Import;
  * from the standard's codelists, sealed bids, and the contract's implementation.
  */
 @CivicFlowTest
-@Import(OcdsScenarios.class)
 class OcdsReleasesTests {
 
     private static final Pattern DATE_TIME = OcdsScenario.DATE_TIME;
 
     @Autowired
-    OcdsScenarios scenarios;
-    @Autowired
     SuzhouScenario suzhou;
     @Autowired
     ContractScenario contracts;
     @Autowired
+    FangshanScenario fangshan;
+    @Autowired
     TestUsers users;
     @Autowired
     Api api;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    RuntimeService runtimeService;
     @Value("${civicflow.ocds.ocid-prefix}")
     String prefix;
 
@@ -50,7 +54,7 @@ class OcdsReleasesTests {
     }
 
     private OcdsScenario scenario(String unitCode) {
-        return scenarios.of(unitCode);
+        return new OcdsScenario(unitCode, suzhou, contracts, fangshan, users, api, taskService, runtimeService);
     }
 
     private String ocid(OcdsScenario s) {

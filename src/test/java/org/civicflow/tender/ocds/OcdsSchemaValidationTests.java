@@ -19,6 +19,8 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.civicflow.support.Api;
@@ -26,12 +28,12 @@ import org.civicflow.support.CivicFlowTest;
 import org.civicflow.support.ContractScenario;
 import org.civicflow.support.FangshanScenario;
 import org.civicflow.support.SuzhouScenario;
+import org.civicflow.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Import;
 
 /**
  * Validates the release packages CivicFlow publishes at every stage of a contracting process against the full
@@ -44,7 +46,6 @@ import org.springframework.context.annotation.Import;
  * references by its URL, is mapped to the local file.
  */
 @CivicFlowTest
-@Import(OcdsScenarios.class)
 class OcdsSchemaValidationTests {
 
     static final String SCHEMA_BASE = "https://standard.open-contracting.org/schema/1__1__5/";
@@ -53,15 +54,19 @@ class OcdsSchemaValidationTests {
     private static Schema releasePackageSchema;
 
     @Autowired
-    OcdsScenarios scenarios;
-    @Autowired
     SuzhouScenario suzhou;
     @Autowired
     ContractScenario contracts;
     @Autowired
     FangshanScenario fangshan;
     @Autowired
+    TestUsers users;
+    @Autowired
     Api api;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    RuntimeService runtimeService;
     @Value("${civicflow.ocds.ocid-prefix}")
     String prefix;
 
@@ -113,7 +118,8 @@ class OcdsSchemaValidationTests {
 
     @Test
     void everyStageOfAContractingProcessIsAValidReleasePackage() throws IOException {
-        OcdsScenario s = scenarios.of("OCDSSCHEMA");
+        OcdsScenario s = new OcdsScenario("OCDSSCHEMA", suzhou, contracts, fangshan, users, api, taskService,
+                runtimeService);
         String ocid = prefix + "-" + s.tenderId();
         s.tenderWithTwoBids();
         validated("1-tender-sealed", s.releasePackage(ocid));
@@ -141,7 +147,8 @@ class OcdsSchemaValidationTests {
 
     @Test
     void aTenderCancelledAfterItsAwardIsAValidReleasePackage() throws IOException {
-        OcdsScenario s = scenarios.of("OCDSSCHEMALAW05");
+        OcdsScenario s = new OcdsScenario("OCDSSCHEMALAW05", suzhou, contracts, fangshan, users, api, taskService,
+                runtimeService);
         s.tenderWithTwoBids(s.unqualifiedBidder());
         s.bidsOpened();
         s.awarded();
@@ -153,7 +160,8 @@ class OcdsSchemaValidationTests {
 
     @Test
     void everyStageOfAFundedProjectsContractIsAValidReleasePackage() throws IOException {
-        OcdsScenario s = scenarios.of("OCDSSCHEMAFS");
+        OcdsScenario s = new OcdsScenario("OCDSSCHEMAFS", suzhou, contracts, fangshan, users, api, taskService,
+                runtimeService);
         ProcessInstance project = contracts.startProject(fangshan.organization().code());
         String ocid = prefix + "-" + project.getBusinessKey();
         validated("fs-1-contract", s.releasePackage(ocid));
