@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
  * Task_DrawReviewers: draws the call's number of experts (policy, default 3) at random from the
  * expert group, so that each review task is one expert's. Too few experts is an incident for an
  * administrator, not the applicant's problem: the task runs after the submission has committed.
+ * The draw is kept in the {@link ReviewPanel}, not in a process variable the applicant could read.
  */
 @Component("drawReviewersDelegate")
 class DrawReviewersDelegate implements JavaDelegate {
@@ -25,10 +26,12 @@ class DrawReviewersDelegate implements JavaDelegate {
 
     private final IdentityService identityService;
     private final CallService calls;
+    private final ReviewPanel panel;
 
-    DrawReviewersDelegate(IdentityService identityService, CallService calls) {
+    DrawReviewersDelegate(IdentityService identityService, CallService calls, ReviewPanel panel) {
         this.identityService = identityService;
         this.calls = calls;
+        this.panel = panel;
     }
 
     @Override
@@ -40,6 +43,6 @@ class DrawReviewersDelegate implements JavaDelegate {
             throw new IllegalStateException("评审专家不足：需要" + needed + "名，专家组只有" + experts.size() + "名");
         }
         Collections.shuffle(experts, RANDOM);
-        execution.setVariable("reviewers", new ArrayList<>(experts.subList(0, needed)));
+        panel.draw((String) execution.getVariable("applicationId"), List.copyOf(experts.subList(0, needed)));
     }
 }

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
 import org.civicflow.call.CallService;
 import org.civicflow.registry.OrganizationView;
 import org.civicflow.registry.RegistryDemoData;
@@ -85,7 +86,10 @@ class FangshanDemoRound implements ApplicationRunner {
             at("2020-02-20T09:00:00+08:00");
             replay.runJobs(funded);
             for (Task review : taskService.createTaskQuery().processInstanceId(funded.getId()).list()) {
-                taskService.complete(review.getId(), Map.of("reviewScore", 86, "reviewComment", "目标明确，社区基础好，方案可行。"));
+                // as Tasklist sends them: transient, kept by the review record only
+                taskService.complete(review.getId(), Variables.createVariables()
+                        .putValueTyped("reviewScore", Variables.integerValue(86, true))
+                        .putValueTyped("reviewComment", Variables.stringValue("目标明确，社区基础好，方案可行。", true)));
             }
             at("2020-03-20T15:00:00+08:00");
             Task decision = taskService.createTaskQuery().processInstanceId(funded.getId()).singleResult();

@@ -92,4 +92,17 @@ final class CachedBodyRequest extends HttpServletRequestWrapper {
     public long getContentLengthLong() {
         return body.length;
     }
+
+    /** A filter may have rewritten the body: its length header must follow. */
+    @Override
+    public String getHeader(String name) {
+        return "Content-Length".equalsIgnoreCase(name) ? Integer.toString(body.length) : super.getHeader(name);
+    }
+
+    @Override
+    public java.util.Enumeration<String> getHeaders(String name) {
+        return "Content-Length".equalsIgnoreCase(name)
+                ? java.util.Collections.enumeration(java.util.List.of(Integer.toString(body.length)))
+                : super.getHeaders(name);
+    }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 
@@ -56,6 +57,26 @@ final class EngineApiPaths {
             }
         }
         return targets;
+    }
+
+    /**
+     * The user asking. Engine REST ({@code webappEngine} null): the Basic user, once Camunda's
+     * ProcessEngineAuthenticationFilter (ordered before the guards) has checked the password and set the engine
+     * authentication, which must name the same user. Webapps: Camunda's AuthenticationFilter runs after the guards
+     * (the starter registers the webapp filters after all FilterRegistrationBeans), so the login is read from the
+     * HTTP session, for the engine in the path.
+     */
+    static String userOf(HttpServletRequest request, String webappEngine, IdentityService identityService) {
+        if (webappEngine != null) {
+            return webappUser(request, webappEngine);
+        }
+        String basicUser = BasicCredentials.parse(request.getHeader("Authorization")).map(BasicCredentials::userId)
+                .orElse(null);
+        org.camunda.bpm.engine.impl.identity.Authentication engine = identityService.getCurrentAuthentication();
+        if (basicUser == null || engine == null || !basicUser.equals(engine.getUserId())) {
+            return null;
+        }
+        return basicUser;
     }
 
     /** The user logged into the webapps for {@code engineName} in this request's session, or null. */

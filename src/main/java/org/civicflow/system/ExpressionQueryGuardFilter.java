@@ -228,15 +228,7 @@ final class ExpressionQueryGuardFilter implements Filter {
      * FilterRegistrationBeans), so the login is read from the HTTP session, for the engine in the path.
      */
     String userOf(HttpServletRequest request, Route route) {
-        if (route.webapp()) {
-            return EngineApiPaths.webappUser(request, route.engineName());
-        }
-        String basicUser = basicUser(request.getHeader("Authorization"));
-        Authentication engineAuthentication = identityService.getCurrentAuthentication();
-        if (basicUser == null || engineAuthentication == null || !basicUser.equals(engineAuthentication.getUserId())) {
-            return null;
-        }
-        return basicUser;
+        return EngineApiPaths.userOf(request, route.webapp() ? route.engineName() : null, identityService);
     }
 
     static String basicUser(String header) {

@@ -14,6 +14,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -21,76 +22,123 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.rest.dto.VariableValueDto;
 import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
 import org.camunda.bpm.engine.variable.Variables.SerializationDataFormats;
+import org.camunda.bpm.engine.variable.type.ValueType;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 /**
- * Camunda's REST API (and the webapps' engine API behind Tasklist) reports several kinds of bad variables as a 500
- * or without naming the variable: a body that is not a JSON object; a value that cannot be converted to its
- * declared type ({@code {"type":"Integer","value":"abc"}}); a Java-serialized object, which the engine refuses
- * (ENGINE-17007); a text longer than the 4,000 characters a variable column holds, which fails only when the
- * transaction is flushed. This filter checks every variable of the requests that carry them — process starts
- * (with start instructions), start and task form submissions, task completions, resolutions, BPMN errors and
- * escalations, variable updates, message, signal and condition events, instance modifications, external task
- * completions — with Camunda's own conversion, before anything is written, and answers 400 naming each bad variable.
- * <p>
- * Whoever works on a task may also set variables with it, and Camunda writes them where a variable of that name
- * already lives: on the process instance. So a task's user could rewrite what the processes keep for themselves —
- * which application a review is for, which groups a contract's tasks go to ({@link ProcessOwnedVariables}). A task
- * request may send such a variable only with its current value (Tasklist sends a form's read-only fields back);
- * any other value is refused, naming it. What a process needs and its ranges stay with the processes' own checks.
+ * The one gate for every request that writes variables through the engine REST API ({@code /engine-rest}) or the
+ * webapps' engine API behind Tasklist and Cockpit ({@code /camunda/api/engine}).
+ * <ul>
+ *   <li><b>A task request may set only what the task's form offers</b> ({@link TaskForm}): completions, form
+ *   submissions, resolutions, BPMN errors and escalations, and variable writes on a task. An editable field is
+ *   checked as the form checks it; a read-only field must come back with the value the process holds (Tasklist
+ *   sends read-only fields back); any other variable is refused, naming it. So references, routing variables and
+ *   the rules' decisions cannot be changed by whoever works on a task, whatever the route.</li>
+ *   <li><b>Task-local variables, deletions and binary variable data</b> are not for task users: those requests are
+ *   refused (a task-local value would shadow the process's own in the task's view).</li>
+ *   <li><b>Variables of instances and executions</b> — direct writes, deletions, messages, signals, conditions,
+ *   modifications, external tasks — are for administrators only (Cockpit's repairs); their writes are logged.</li>
+ *   <li><b>What Camunda cannot store</b>, or would refuse with a 500 or without naming it, is refused on every route
+ *   and for everyone: a body that is not a JSON object, a value that does not convert to its declared type, text
+ *   over 4,000 characters or with unpaired surrogates, serialized objects (Java or JSON: the engine would
+ *   instantiate a class the client names), and from non-administrators bytes and files.</li>
+ *   <li>Fields a form marks {@code transient} are sent on to the engine as transient variables: listeners record
+ *   them in the business data and the engine keeps no copy (runtime or history).</li>
+ * </ul>
+ * Each refusal is 400 {@code application/problem+json} naming every bad variable (403 for the administrators'
+ * routes), before anything is written. Process starts are checked for types here and for their fields by the
+ * processes' own start checks.
  */
 final class VariableInputGuardFilter implements Filter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VariableInputGuardFilter.class);
 
     /** Variables hold references and short texts; a body beyond this is refused rather than buffered. */
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
     /** ACT_RU_VARIABLE.TEXT_ and its history columns are varchar(4000). */
     static final int MAX_TEXT_LENGTH = 4000;
 
+    /** What a request does with variables. */
+    enum Kind {
+        /** A process start or start form submission: types only (the start checks judge the fields). */
+        START,
+        /** Completing, resolving or submitting a task, or throwing a BPMN error/escalation from it. */
+        TASK_SUBMIT,
+        /** Setting (or, with deletions, removing) a task's variables outside a completion. */
+        TASK_VARIABLES,
+        /** Removing one of a task's variables. */
+        TASK_DELETE,
+        /** Any write to a task's local variables. */
+        TASK_LOCAL,
+        /** Binary variable data (multipart) on any resource. */
+        BINARY,
+        /** Variables of instances and executions, messages, signals, conditions, modifications, external tasks. */
+        INSTANCE
+    }
+
     /**
      * Where a request keeps its variables.
      *
      * @param maps          members of the body that map variable names to values
      * @param instructions  members of the body that are arrays of instructions, each with its own {@code variables}
-     * @param single        for a request whose body is one value: that variable's name (from the path), else null
-     * @param taskId        for a request on a task that may write to the process instance: the task, else null
+     * @param single        for a request about one variable: its name (from the path), else null
+     * @param taskId        for a request on a task: the task, else null
      * @param webappEngine  for the webapps' engine API: the engine's name (its login is per engine), else null
      */
-    record Route(List<String> maps, List<String> instructions, String single, String taskId, String webappEngine) {
+    record Route(Kind kind, List<String> maps, List<String> instructions, String single, String taskId,
+                 String webappEngine) {
 
-        static Route of(String... maps) {
-            return new Route(List.of(maps), List.of(), null, null, null);
+        static Route of(Kind kind, String... maps) {
+            return new Route(kind, List.of(maps), List.of(), null, null, null);
         }
 
         Route onTask(String id) {
-            return new Route(maps, instructions, single, id, webappEngine);
+            return new Route(kind, maps, instructions, single, id, webappEngine);
+        }
+
+        Route named(String name) {
+            return new Route(kind, maps, instructions, name, taskId, webappEngine);
         }
 
         Route inWebapp(String engine) {
-            return new Route(maps, instructions, single, taskId, engine);
+            return new Route(kind, maps, instructions, single, taskId, engine);
         }
+
+        Route withInstructions(String... members) {
+            return new Route(kind, maps, List.of(members), single, taskId, webappEngine);
+        }
+
     }
 
     private final EngineApiPaths paths;
     private final ProcessEngine processEngine;
     private final ObjectMapper objectMapper;
     private final AsSystem asSystem;
+    private final Administrators administrators;
+    private final IdentityService identityService;
+    private final TaskForms taskForms;
     /** Configured as Camunda's REST API configures its own: the same date format and conversions. */
     private final ObjectMapper restMapper = JacksonConfigurator.configureObjectMapper(new ObjectMapper());
 
     VariableInputGuardFilter(String engineRestPath, String webappPath, ProcessEngine processEngine,
-                             ObjectMapper objectMapper, AsSystem asSystem) {
+                             ObjectMapper objectMapper, AsSystem asSystem, Administrators administrators) {
         this.paths = new EngineApiPaths(engineRestPath, webappPath);
         this.processEngine = processEngine;
         this.objectMapper = objectMapper;
         this.asSystem = asSystem;
+        this.administrators = administrators;
+        this.identityService = processEngine.getIdentityService();
+        this.taskForms = new TaskForms(processEngine, asSystem, objectMapper);
     }
 
     @Override
@@ -104,7 +152,21 @@ final class VariableInputGuardFilter implements Filter {
         Route route = route(request);
         // the webapps check their session login after this filter: without one, Camunda refuses the request and
         // its body need not be read at all (the engine REST API's Basic login has run before this filter)
-        if (route == null || route.webappEngine() != null && EngineApiPaths.webappUser(request, route.webappEngine()) == null) {
+        String user = route == null ? null : EngineApiPaths.userOf(request, route.webappEngine(), identityService);
+        if (route == null || route.webappEngine() != null && user == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        boolean administrator = administrators.isAdministrator(user);
+        List<FieldViolation> violations = new ArrayList<>();
+        if ("DELETE".equalsIgnoreCase(request.getMethod()) || route.kind() == Kind.BINARY) {
+            // no JSON body to judge: the route alone decides
+            if (!administrator) {
+                refuseByRoute(route, route.single() == null ? List.of() : List.of(route.single()), violations);
+                refuse(response, route.kind() == Kind.INSTANCE, violations);
+                return;
+            }
+            logAdministrator(user, request);
             chain.doFilter(request, response);
             return;
         }
@@ -117,52 +179,75 @@ final class VariableInputGuardFilter implements Filter {
             return;
         }
         // an empty body is a start or completion without variables, which Camunda accepts
-        if (!CachedBodyRequest.isBlank(body)) {
-            List<FieldViolation> violations = new ArrayList<>();
-            try {
-                JsonNode json = objectMapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(body);
-                check(route, json, violations);
-            } catch (IOException e) {
-                violations.add(new FieldViolation("body", "请求体不是有效的JSON"));
+        if (CachedBodyRequest.isBlank(body)) {
+            chain.doFilter(new CachedBodyRequest(request, body), response);
+            return;
+        }
+        JsonNode json;
+        try {
+            json = objectMapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(body);
+        } catch (IOException e) {
+            json = null;
+            violations.add(new FieldViolation("body", "请求体不是有效的JSON"));
+        }
+        boolean forbidden = false;
+        if (violations.isEmpty()) {
+            Map<String, JsonNode> sent = check(route, json, administrator, violations);
+            if (violations.isEmpty() && !administrator) {
+                judge(route, sent, violations);
+                // what only administrators may do is forbidden, not malformed
+                forbidden = route.kind() == Kind.INSTANCE && !violations.isEmpty();
             }
-            if (!violations.isEmpty()) {
-                ProblemDetail problem = ProblemHandler.invalid(violations);
-                // Camunda's webapps show an error's "message"
-                problem.setProperty("message", String.join("；",
-                        violations.stream().map(v -> v.field() + "：" + v.message()).toList()));
-                ProblemResponses.write(response, objectMapper, problem);
-                return;
+            if (violations.isEmpty() && administrator && (route.kind() == Kind.INSTANCE || route.kind() == Kind.TASK_LOCAL)
+                    && !sent.isEmpty()) {
+                logAdministrator(user, request);
             }
+        }
+        if (!violations.isEmpty()) {
+            refuse(response, forbidden, violations);
+            return;
+        }
+        if (route.kind() == Kind.TASK_SUBMIT && markTransient(route, json)) {
+            body = objectMapper.writeValueAsBytes(json);
         }
         chain.doFilter(new CachedBodyRequest(request, body), response);
     }
 
-    void check(Route route, JsonNode json, List<FieldViolation> violations) {
-        // the process-owned variables the request sends, compared with the task's in one lookup at the end
-        Map<String, Object> owned = new LinkedHashMap<>();
-        if (route.single() != null) {
-            checkValue(route, route.single(), json, violations, owned);
-        } else if (json == null || !json.isObject()) {
+    /**
+     * Reads every variable the request sends, as Camunda's REST API would, and refuses what Camunda cannot store.
+     * Returns the variables by name (the JSON of each, {@code deletions} as nulls).
+     */
+    Map<String, JsonNode> check(Route route, JsonNode json, boolean administrator, List<FieldViolation> violations) {
+        Map<String, JsonNode> sent = new LinkedHashMap<>();
+        if (route.single() != null && route.maps().isEmpty()) {
+            checkValue(route.single(), json, administrator, violations);
+            sent.put(route.single(), json);
+            return sent;
+        }
+        if (json == null || !json.isObject()) {
             violations.add(new FieldViolation("body", "请求体必须是JSON对象"));
-        } else {
-            for (String member : route.maps()) {
-                checkMap(route, member, json.get(member), violations, owned);
-            }
-            for (String member : route.instructions()) {
-                JsonNode instructions = json.get(member);
-                for (int i = 0; instructions != null && instructions.isArray() && i < instructions.size(); i++) {
-                    checkMap(route, member + "[" + i + "].variables", instructions.get(i).get("variables"), violations,
-                            owned);
-                }
+            return sent;
+        }
+        for (String member : route.maps()) {
+            checkMap(member, json.get(member), administrator, violations, sent);
+        }
+        for (String member : route.instructions()) {
+            JsonNode instructions = json.get(member);
+            for (int i = 0; instructions != null && instructions.isArray() && i < instructions.size(); i++) {
+                checkMap(member + "[" + i + "].variables", instructions.get(i).get("variables"), administrator,
+                        violations, sent);
             }
         }
-        if (!owned.isEmpty()) {
-            checkUnchanged(route.taskId(), owned, violations);
+        JsonNode deletions = json.get("deletions");
+        if (deletions != null && deletions.isArray() && (route.kind() == Kind.TASK_VARIABLES
+                || route.kind() == Kind.TASK_LOCAL || route.kind() == Kind.INSTANCE)) {
+            deletions.forEach(name -> sent.putIfAbsent(name.asText(), null));
         }
+        return sent;
     }
 
-    private void checkMap(Route route, String member, JsonNode variables, List<FieldViolation> violations,
-                          Map<String, Object> owned) {
+    private void checkMap(String member, JsonNode variables, boolean administrator, List<FieldViolation> violations,
+                          Map<String, JsonNode> sent) {
         if (variables == null || variables.isNull()) {
             return;
         }
@@ -172,66 +257,191 @@ final class VariableInputGuardFilter implements Filter {
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> variable = it.next();
-            checkValue(route, variable.getKey(), variable.getValue(), violations, owned);
+            if (checkValue(variable.getKey(), variable.getValue(), administrator, violations)) {
+                sent.put(variable.getKey(), variable.getValue());
+            }
         }
     }
 
     /** One variable, {@code {"value": …, "type": …, "valueInfo": {…}}}, read as Camunda's REST API reads it. */
-    private void checkValue(Route route, String name, JsonNode node, List<FieldViolation> violations,
-                            Map<String, Object> owned) {
+    private boolean checkValue(String name, JsonNode node, boolean administrator, List<FieldViolation> violations) {
         if (node == null || !node.isObject()) {
             violations.add(new FieldViolation(name, "变量必须写成{\"value\": …, \"type\": …}"));
-            return;
+            return false;
         }
+        String type = node.path("type").asText("").strip().toLowerCase(Locale.ROOT);
         JsonNode format = node.path("valueInfo").path("serializationDataFormat");
         if (format.isTextual() && SerializationDataFormats.JAVA.getName().equalsIgnoreCase(format.asText().strip())
                 && !javaSerializationAllowed()) {
             violations.add(new FieldViolation(name, "不接受Java序列化的对象"));
-            return;
+            return false;
+        }
+        if (type.equals(ValueType.OBJECT.getName())) {
+            // Camunda would instantiate whatever class objectTypeName names (or fail with a 500)
+            violations.add(new FieldViolation(name, "不接受对象类型的变量"));
+            return false;
+        }
+        if (!administrator && (type.equals(ValueType.BYTES.getName()) || type.equals(ValueType.FILE.getName()))) {
+            violations.add(new FieldViolation(name, "不接受二进制或文件变量；附件请通过 /api/attachments 上传"));
+            return false;
         }
         TypedValue value;
         try {
             value = restMapper.treeToValue(node, VariableValueDto.class).toTypedValue(processEngine, restMapper);
         } catch (Exception e) {
-            String type = node.path("type").asText("");
-            violations.add(new FieldViolation(name, type.isEmpty() ? "值无法读取" : "值无法转换为类型" + type));
-            return;
+            violations.add(new FieldViolation(name, type.isEmpty() ? "值无法读取" : "值无法转换为类型" + node.path("type").asText()));
+            return false;
         }
-        // typed or untyped, a text is stored as a String
-        if (value.getValue() instanceof String text && !value.isTransient()
-                && text.codePointCount(0, text.length()) > MAX_TEXT_LENGTH) {
-            violations.add(new FieldViolation(name, "文本不能超过" + MAX_TEXT_LENGTH + "个字符"));
-            return;
+        if (value.getValue() instanceof String text) {
+            if (!value.isTransient() && text.codePointCount(0, text.length()) > MAX_TEXT_LENGTH) {
+                violations.add(new FieldViolation(name, "文本不能超过" + MAX_TEXT_LENGTH + "个字符"));
+                return false;
+            }
+            if (!wellFormed(text)) {
+                violations.add(new FieldViolation(name, "文本含有无效的Unicode字符"));
+                return false;
+            }
         }
-        if (route.taskId() != null && ProcessOwnedVariables.contains(name)) {
-            owned.put(name, value.getValue());
+        return true;
+    }
+
+    /** Holds a non-administrator's request to what its route allows: a task's form, or nothing. */
+    private void judge(Route route, Map<String, JsonNode> sent, List<FieldViolation> violations) {
+        switch (route.kind()) {
+            case START -> {
+            }
+            case TASK_SUBMIT, TASK_VARIABLES -> judgeTaskRequest(route, sent, violations);
+            case TASK_LOCAL, TASK_DELETE, BINARY, INSTANCE -> {
+                if (!sent.isEmpty()) {
+                    refuseByRoute(route, List.copyOf(sent.keySet()), violations);
+                }
+            }
         }
     }
 
-    /**
-     * The process-owned variables must keep the values the task sees now (read as the system: the check must not
-     * depend on who asks). For a task that does not exist Camunda answers 404 itself.
-     */
-    private void checkUnchanged(String taskId, Map<String, Object> owned, List<FieldViolation> violations) {
-        Map<String, Object> current = asSystem.get(() -> {
-            TaskService tasks = processEngine.getTaskService();
-            return tasks.createTaskQuery().taskId(taskId).count() == 0 ? null : tasks.getVariables(taskId, owned.keySet());
-        });
-        if (current == null) {
+    private void judgeTaskRequest(Route route, Map<String, JsonNode> sent, List<FieldViolation> violations) {
+        TaskForms.TaskWithForm task = taskForms.of(route.taskId());
+        if (task == null || sent.isEmpty()) {
+            // Camunda answers 404 for a task that does not exist
             return;
         }
-        owned.forEach((name, submitted) -> {
-            if (!same(current.get(name), submitted)) {
-                violations.add(new FieldViolation(name, "由流程维护，办理任务时不能修改"));
+        TaskForm form = task.form();
+        Map<String, Object> readonly = new LinkedHashMap<>();
+        sent.forEach((name, node) -> {
+            TaskForm.Field field = form.field(name);
+            if (node == null) {
+                violations.add(new FieldViolation(name, "办理任务时不能删除变量"));
+            } else if (field == null) {
+                violations.add(new FieldViolation(name, "不是本任务表单的字段，办理任务时不能设置（此类变量由流程维护）"));
+            } else if (field.readonly()) {
+                readonly.put(name, converted(node));
+            } else if (field.transientValue() && route.kind() != Kind.TASK_SUBMIT) {
+                violations.add(new FieldViolation(name, "只能在提交任务时填写"));
+            } else {
+                String problem = field.problem(converted(node));
+                if (problem != null) {
+                    violations.add(new FieldViolation(name, problem));
+                }
             }
         });
+        if (!readonly.isEmpty()) {
+            Map<String, Object> current = asSystem.get(() ->
+                    processEngine.getTaskService().getVariables(route.taskId(), readonly.keySet()));
+            readonly.forEach((name, submitted) -> {
+                if (!same(current.get(name), submitted)) {
+                    violations.add(new FieldViolation(name, "只读字段，由流程维护，办理任务时不能修改"));
+                }
+            });
+        }
+    }
+
+    private Object converted(JsonNode node) {
+        try {
+            return restMapper.treeToValue(node, VariableValueDto.class).toTypedValue(processEngine, restMapper).getValue();
+        } catch (Exception e) {
+            // checkValue has refused it already
+            return null;
+        }
+    }
+
+    private static void refuseByRoute(Route route, List<String> names, List<FieldViolation> violations) {
+        String message = switch (route.kind()) {
+            case TASK_LOCAL -> "办理任务时不能设置或删除任务局部变量";
+            case TASK_DELETE -> "办理任务时不能删除变量";
+            case BINARY -> "办理任务时不能上传二进制变量；附件请通过 /api/attachments 上传";
+            default -> "只有管理员可以直接修改流程实例的变量";
+        };
+        if (names.isEmpty()) {
+            violations.add(new FieldViolation("variables", message));
+        }
+        names.forEach(name -> violations.add(new FieldViolation(name, message)));
+    }
+
+    private void refuse(HttpServletResponse response, boolean forbidden, List<FieldViolation> violations)
+            throws IOException {
+        ProblemDetail problem = ProblemHandler.invalid(violations);
+        if (forbidden) {
+            problem.setStatus(HttpStatus.FORBIDDEN);
+            problem.setTitle("无权修改流程变量");
+        }
+        // Camunda's webapps show an error's "message"
+        problem.setProperty("message", String.join("；",
+                violations.stream().map(v -> v.field() + "：" + v.message()).toList()));
+        ProblemResponses.write(response, objectMapper, problem);
+    }
+
+    /** Marks the form's transient fields transient in the body Camunda will read; true when anything changed. */
+    private boolean markTransient(Route route, JsonNode json) {
+        if (json == null || !json.isObject()) {
+            return false;
+        }
+        TaskForms.TaskWithForm task = taskForms.of(route.taskId());
+        if (task == null) {
+            return false;
+        }
+        boolean changed = false;
+        for (String key : task.form().transientKeys()) {
+            for (String member : route.maps()) {
+                JsonNode variable = json.path(member).get(key);
+                if (variable instanceof ObjectNode value) {
+                    JsonNode info = value.get("valueInfo");
+                    ObjectNode valueInfo = info instanceof ObjectNode existing ? existing : value.putObject("valueInfo");
+                    valueInfo.put("transient", true);
+                    changed = true;
+                }
+            }
+        }
+        return changed;
+    }
+
+    private void logAdministrator(String user, HttpServletRequest request) {
+        LOG.warn("Administrator {} wrote variables directly: {} {}", user, request.getMethod(), request.getRequestURI());
     }
 
     private static boolean same(Object current, Object submitted) {
         if (current instanceof Number a && submitted instanceof Number b) {
             return new BigDecimal(a.toString()).compareTo(new BigDecimal(b.toString())) == 0;
         }
+        if (current == null && submitted instanceof String text && text.isEmpty()) {
+            return true;
+        }
         return Objects.equals(current, submitted);
+    }
+
+    /** No unpaired surrogates: Java strings can hold them, JSON escapes can write them, no database keeps them. */
+    static boolean wellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean javaSerializationAllowed() {
@@ -239,10 +449,10 @@ final class VariableInputGuardFilter implements Filter {
                 .isJavaSerializationFormatEnabled();
     }
 
-    /** The route of a request that carries variables, over every normalized spelling of its path; else null. */
+    /** The route of a request that writes variables, over every normalized spelling of its path; else null. */
     Route route(HttpServletRequest request) {
         String method = request.getMethod() == null ? "" : request.getMethod().toUpperCase(Locale.ROOT);
-        if (!method.equals("POST") && !method.equals("PUT")) {
+        if (!Set.of("POST", "PUT", "DELETE").contains(method)) {
             return null;
         }
         for (EngineApiPaths.Target target : paths.targets(request)) {
@@ -262,45 +472,57 @@ final class VariableInputGuardFilter implements Filter {
         }
         String first = s.get(0);
         String last = s.get(n - 1);
-        if (method.equals("PUT")) {
+        boolean onVariables = n >= 3 && Set.of("variables", "localvariables").contains(s.get(2));
+        boolean task = first.equals("task");
+        boolean instance = Set.of("process-instance", "execution").contains(first);
+        boolean local = onVariables && s.get(2).equals("localvariables");
+        // …/{resource}/{id}/(local)variables/{name}/data: multipart binary data
+        if (onVariables && n == 5 && last.equals("data") && (task || instance)) {
+            Route binary = new Route(Kind.BINARY, List.of(), List.of(), segments.get(3), null, null);
+            return task ? binary.onTask(segments.get(1)) : binary;
+        }
+        if (onVariables && n == 4 && (task || instance)) {
             // one variable, named by the path (names are case-sensitive)
-            if (n == 4 && Set.of("process-instance", "task", "execution").contains(first)
-                    && Set.of("variables", "localvariables").contains(s.get(2))) {
-                Route single = new Route(List.of(), List.of(), segments.get(3), null, null);
-                return first.equals("task") && s.get(2).equals("variables") ? single.onTask(segments.get(1)) : single;
+            String name = segments.get(3);
+            if (method.equals("POST")) {
+                return null;
             }
+            Kind kind = !task ? Kind.INSTANCE
+                    : local ? Kind.TASK_LOCAL
+                    : method.equals("DELETE") ? Kind.TASK_DELETE : Kind.TASK_VARIABLES;
+            Route single = new Route(kind, List.of(), List.of(), name, null, null);
+            return task ? single.onTask(segments.get(1)) : single;
+        }
+        if (method.equals("DELETE")) {
+            return null;
+        }
+        if (onVariables && n == 3 && method.equals("POST") && (task || instance)) {
+            Kind kind = !task ? Kind.INSTANCE : local ? Kind.TASK_LOCAL : Kind.TASK_VARIABLES;
+            Route modifications = Route.of(kind, "modifications");
+            return task ? modifications.onTask(segments.get(1)) : modifications;
+        }
+        if (method.equals("PUT")) {
             return null;
         }
         if (n == 1) {
             return switch (first) {
-                case "message" -> Route.of("processVariables", "processVariablesLocal", "processVariablesToTriggeredScope");
-                case "signal", "condition" -> Route.of("variables");
+                case "message" -> Route.of(Kind.INSTANCE, "processVariables", "processVariablesLocal",
+                        "processVariablesToTriggeredScope");
+                case "signal", "condition" -> Route.of(Kind.INSTANCE, "variables");
                 default -> null;
             };
         }
         if (first.equals("process-definition") && n >= 3 && Set.of("start", "submit-form").contains(last)) {
-            return new Route(List.of("variables"), List.of("startInstructions"), null, null, null);
+            return Route.of(Kind.START, "variables").withInstructions("startInstructions");
         }
-        if (first.equals("task") && n == 3) {
-            if (Set.of("complete", "submit-form", "resolve", "bpmnerror", "bpmnescalation").contains(last)) {
-                return Route.of("variables").onTask(segments.get(1));
-            }
-            if (last.equals("variables")) {
-                return Route.of("modifications").onTask(segments.get(1));
-            }
-            if (last.equals("localvariables")) {
-                return Route.of("modifications");
-            }
-        }
-        if (Set.of("process-instance", "execution").contains(first) && n == 3
-                && Set.of("variables", "localvariables").contains(last)) {
-            return Route.of("modifications");
+        if (task && n == 3 && Set.of("complete", "submit-form", "resolve", "bpmnerror", "bpmnescalation").contains(last)) {
+            return Route.of(Kind.TASK_SUBMIT, "variables").onTask(segments.get(1));
         }
         if (first.equals("process-instance") && n == 3 && last.equals("modification")) {
-            return new Route(List.of(), List.of("instructions"), null, null, null);
+            return Route.of(Kind.INSTANCE).withInstructions("instructions");
         }
         if (first.equals("external-task") && n == 3 && Set.of("complete", "bpmnerror").contains(last)) {
-            return Route.of("variables", "localVariables");
+            return Route.of(Kind.INSTANCE, "variables", "localVariables");
         }
         return null;
     }

@@ -66,10 +66,10 @@ class WebappHardeningConfiguration {
     @Bean
     FilterRegistrationBean<VariableInputGuardFilter> variableInputGuard(
             CamundaBpmProperties camunda, ProcessEngine processEngine, ObjectMapper objectMapper, AsSystem asSystem,
-            @Value("${spring.jersey.application-path:/engine-rest}") String engineRestPath) {
+            Administrators administrators, @Value("${spring.jersey.application-path:/engine-rest}") String engineRestPath) {
         FilterRegistrationBean<VariableInputGuardFilter> registration = new FilterRegistrationBean<>(
                 new VariableInputGuardFilter(engineRestPath, camunda.getWebapp().getApplicationPath(), processEngine,
-                        objectMapper, asSystem));
+                        objectMapper, asSystem, administrators));
         registration.setName("civicflow-variable-input-guard");
         registration.addUrlPatterns("/*");
         registration.setOrder(VARIABLE_GUARD_ORDER);

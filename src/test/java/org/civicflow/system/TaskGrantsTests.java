@@ -128,8 +128,8 @@ class TaskGrantsTests {
 
         Authorization grant = authorizationService.createAuthorizationQuery().groupIdIn(PARTIAL)
                 .resourceType(Resources.TASK).resourceId(task.getId()).singleResult();
-        assertThat(grant).as("READ on every task does not cover UPDATE on this one").isNotNull();
-        assertThat(grant.isPermissionGranted(Permissions.UPDATE)).isTrue();
+        assertThat(grant).as("READ on every task does not cover TASK_WORK on this one").isNotNull();
+        assertThat(grant.isPermissionGranted(org.camunda.bpm.engine.authorization.TaskPermissions.TASK_WORK)).isTrue();
         assertThat(grants(PARTIAL, Resources.HISTORIC_TASK, task.getId())).isOne();
     }
 

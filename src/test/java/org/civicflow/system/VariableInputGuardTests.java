@@ -32,6 +32,18 @@ class VariableInputGuardTests {
 
     static final String KEY = "variableGuardProbe";
     static final String USER = "guardbureau";
+    static final String ADMIN = "guardadmin";
+    /** The probe task's form: what its user may send. */
+    static final String FORM = """
+            {"schemaVersion": 16, "id": "variable-guard-probe", "type": "default", "components": [
+              {"id": "Field_applicationId", "type": "textfield", "key": "applicationId", "readonly": true},
+              {"id": "Field_streetGroup", "type": "textfield", "key": "streetGroup", "readonly": true},
+              {"id": "Field_score", "type": "number", "key": "score", "decimalDigits": 0,
+               "validate": {"min": 0, "max": 100}},
+              {"id": "Field_comment", "type": "textfield", "key": "comment", "validate": {"maxLength": 200}},
+              {"id": "Field_note", "type": "textarea", "key": "note"}
+            ]}
+            """;
     static final Map<String, Object> JAVA_SERIALIZED = Map.of("value", "rO0ABXQAA2FiYw==", "type", "Object",
             "valueInfo", Map.of("objectTypeName", "java.lang.String",
                     "serializationDataFormat", "application/x-java-serialized-object"));
@@ -62,9 +74,12 @@ class VariableInputGuardTests {
         deploymentId = repositoryService.createDeployment().name("variable guard probe")
                 .addModelInstance(KEY + ".bpmn", Bpmn.createExecutableProcess(KEY).camundaHistoryTimeToLive(5479)
                         .startEvent().userTask("Task_Probe").name("办理测试任务").camundaCandidateGroups(Groups.BUREAU)
+                        .camundaFormRef("variable-guard-probe").camundaFormRefBinding("deployment")
                         .endEvent().done())
+                .addString("variable-guard-probe.form", FORM)
                 .deploy().getId();
         users.create(USER, Groups.BUREAU);
+        users.create(ADMIN, Groups.ADMIN);
         instanceId = runtimeService.startProcessInstanceByKey(KEY).getId();
         task = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
     }
@@ -99,14 +114,15 @@ class VariableInputGuardTests {
 
     @Test
     void aTextOverFourThousandCharactersIsRefusedAndOneOfExactlyFourThousandIsKept() {
+        // an instance's variables are written directly by administrators only (Cockpit's repairs)
         String path = "/engine-rest/process-instance/" + instanceId + "/variables/note";
 
-        Api.Response tooLong = api.as(USER).put(path, Map.of("value", "服".repeat(4001), "type", "String"));
+        Api.Response tooLong = api.as(ADMIN).put(path, Map.of("value", "服".repeat(4001), "type", "String"));
         assertThat(tooLong.status()).as(tooLong.body()).isEqualTo(400);
         assertThat(tooLong.errorFields()).containsExactly("note");
         assertThat(runtimeService.getVariable(instanceId, "note")).isNull();
 
-        Api.Response longest = api.as(USER).put(path, Map.of("value", "服".repeat(4000), "type", "String"));
+        Api.Response longest = api.as(ADMIN).put(path, Map.of("value", "服".repeat(4000), "type", "String"));
         assertThat(longest.status()).as(longest.body()).isEqualTo(204);
         assertThat((String) runtimeService.getVariable(instanceId, "note")).hasSize(4000);
     }
@@ -138,13 +154,13 @@ class VariableInputGuardTests {
         assertThat(redirect.status()).as(redirect.body()).isEqualTo(400);
         assertThat(redirect.errorFields()).containsExactlyInAnyOrder("applicationId", "streetGroup",
                 "approvalNoticeDocumentId");
-        assertThat(redirect.json().path("message").asText()).contains("由流程维护");
+        assertThat(redirect.json().path("message").asText()).contains("由流程维护", "不是本任务表单的字段");
         Api.Response viaVariables = api.as(USER).put("/engine-rest/task/" + task.getId() + "/variables/applicationId",
                 Map.of("value", "APP-2", "type", "String"));
         assertThat(viaVariables.status()).as(viaVariables.body()).isEqualTo(400);
         assertThat(runtimeService.getVariable(instanceId, "applicationId")).isEqualTo("APP-1");
 
-        // Tasklist sends a form's read-only fields back unchanged: that passes, and so does a task-local value
+        // Tasklist sends a form's read-only fields back unchanged: that passes
         Api.Response echo = api.as(USER).post(complete, Map.of("variables", Map.of(
                 "applicationId", Map.of("value", "APP-1", "type", "String"),
                 "score", Map.of("value", 80, "type", "Integer"))));
@@ -191,7 +207,8 @@ class VariableInputGuardTests {
     @Test
     void theGuardCoversEveryRequestThatCarriesVariablesOnBothApis() {
         VariableInputGuardFilter guard = new VariableInputGuardFilter("/engine-rest", "/camunda", processEngine,
-                new ObjectMapper(), asSystem);
+                new ObjectMapper(), asSystem, new Administrators(processEngine.getIdentityService(),
+                        processEngine.getAuthorizationService()));
         for (String path : List.of("/engine-rest/process-definition/key/x/start",
                 "/engine-rest/process-definition/key/x/tenant-id/t/submit-form",
                 "/engine-rest/process-definition/abc:1:2/submit-form", "/engine-rest/engine/default/task/1/complete",
@@ -201,19 +218,26 @@ class VariableInputGuardTests {
                 "/engine-rest/execution/1/localVariables", "/engine-rest/task/1/bpmnError",
                 "/engine-rest/task/1/bpmnEscalation", "/engine-rest/message", "/engine-rest/signal",
                 "/engine-rest/condition", "/engine-rest/process-instance/1/modification",
-                "/engine-rest/external-task/1/complete", "/engine-rest/external-task/1/bpmnError")) {
+                "/engine-rest/external-task/1/complete", "/engine-rest/external-task/1/bpmnError",
+                "/engine-rest/process-instance/1/variables/x/data", "/engine-rest/task/1/localVariables/x/data",
+                "/engine-rest/task/1/variables/x/data", "/engine-rest/task/1/localVariables")) {
             assertThat(guard.route(request("POST", path))).as(path).isNotNull();
         }
         assertThat(guard.route(request("PUT", "/engine-rest/task/1/localVariables/Note")).single()).isEqualTo("Note");
-        assertThat(guard.route(request("PUT", "/engine-rest/task/1/localVariables/Note")).taskId())
-                .as("a task's local variables cannot reach the process").isNull();
+        assertThat(guard.route(request("PUT", "/engine-rest/task/1/localVariables/Note")).kind())
+                .as("a task's local variables are not for its users").isEqualTo(VariableInputGuardFilter.Kind.TASK_LOCAL);
+        for (String path : List.of("/engine-rest/task/1/variables/x", "/engine-rest/task/1/localVariables/x",
+                "/engine-rest/process-instance/1/variables/x", "/engine-rest/execution/1/localVariables/x",
+                "/camunda/api/engine/engine/default/task/1/variables/x")) {
+            assertThat(guard.route(request("DELETE", path))).as("DELETE " + path).isNotNull();
+        }
         assertThat(guard.route(request("PUT", "/engine-rest/task/7/variables/note")).taskId()).isEqualTo("7");
         assertThat(guard.route(request("POST", "/engine-rest/task/7/complete")).taskId()).isEqualTo("7");
         assertThat(guard.route(request("POST", "/camunda/api/engine/engine/default/task/7/submit-form")))
                 .extracting(VariableInputGuardFilter.Route::taskId, VariableInputGuardFilter.Route::webappEngine)
                 .containsExactly("7", "default");
         for (String path : List.of("/engine-rest/task", "/engine-rest/process-definition/key/x",
-                "/engine-rest/task/1/claim", "/api/applications", "/engine-rest/process-instance/1/variables/x/data")) {
+                "/engine-rest/task/1/claim", "/api/applications")) {
             assertThat(guard.route(request("POST", path))).as(path).isNull();
         }
         assertThat(guard.route(request("GET", "/engine-rest/task/1/complete"))).isNull();

@@ -1,0 +1,61 @@
+package org.civicflow.system;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * The form of a task as deployed with its process ({@code camunda:formRef}, binding {@code deployment}: the form is
+ * fixed per process definition, so it is parsed once per definition and task). Read as the system: what a task's
+ * user may send must not depend on what that user may read.
+ */
+final class TaskForms {
+
+    /** A task and its form; null from {@link #of} when there is no such task. */
+    record TaskWithForm(Task task, TaskForm form) {
+    }
+
+    private final ProcessEngine processEngine;
+    private final AsSystem asSystem;
+    private final ObjectMapper objectMapper;
+    private final Map<String, TaskForm> cache = new ConcurrentHashMap<>();
+
+    TaskForms(ProcessEngine processEngine, AsSystem asSystem, ObjectMapper objectMapper) {
+        this.processEngine = processEngine;
+        this.asSystem = asSystem;
+        this.objectMapper = objectMapper;
+    }
+
+    TaskWithForm of(String taskId) {
+        return asSystem.get(() -> {
+            Task task = processEngine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+            if (task == null) {
+                return null;
+            }
+            if (task.getProcessDefinitionId() == null) {
+                return new TaskWithForm(task, load(taskId));
+            }
+            return new TaskWithForm(task, cache.computeIfAbsent(
+                    task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(), key -> load(taskId)));
+        });
+    }
+
+    private TaskForm load(String taskId) {
+        try (InputStream form = processEngine.getFormService().getDeployedTaskForm(taskId)) {
+            return TaskForm.parse(objectMapper.readTree(form));
+        } catch (ProcessEngineException | NullPointerException e) {
+            // no form (Camunda 7.24 fails with an NPE for a task without any form handler data), or one that is not
+            // a deployed Camunda Form: the task's user may send nothing
+            return TaskForm.NONE;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
