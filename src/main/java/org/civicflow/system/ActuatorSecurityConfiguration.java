@@ -19,12 +19,12 @@ class ActuatorSecurityConfiguration {
 
     @Bean
     FilterRegistrationBean<ActuatorSecurityFilter> actuatorSecurity(
-            IdentityService identityService, ObjectMapper objectMapper,
+            IdentityService identityService, ObjectMapper objectMapper, PasswordCheck passwordCheck,
             @Value("${spring.mvc.servlet.path:}") String servletPath,
             @Value("${management.endpoints.web.base-path:/actuator}") String basePath) {
         String prefix = trimSlash(servletPath) + trimSlash(basePath);
         FilterRegistrationBean<ActuatorSecurityFilter> registration = new FilterRegistrationBean<>(
-                new ActuatorSecurityFilter(identityService, objectMapper, prefix));
+                new ActuatorSecurityFilter(identityService, objectMapper, passwordCheck, prefix));
         registration.setName("civicflow-actuator-security");
         registration.addUrlPatterns("/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);

@@ -18,20 +18,23 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Guards Spring Boot Actuator: {@code GET} (or {@code HEAD}) of exactly {@code <base>/health} and
  * {@code <base>/info} is anonymous; everything else under the base path needs HTTP Basic credentials
- * of a member of {@code camunda-admin}, checked against Camunda's identity service (so login
- * throttling applies). 401 without valid credentials, 403 for other users.
+ * of a member of {@code camunda-admin}, checked against Camunda's identity service through
+ * {@link PasswordCheck} (so login throttling applies). 401 without valid credentials, 403 for other users.
  */
 final class ActuatorSecurityFilter extends OncePerRequestFilter {
 
     private final IdentityService identityService;
     private final ObjectMapper objectMapper;
+    private final PasswordCheck passwordCheck;
     private final String basePath;
     private final Set<String> anonymousPaths;
 
     /** @param basePath the actuator base path within the application, e.g. {@code /actuator} */
-    ActuatorSecurityFilter(IdentityService identityService, ObjectMapper objectMapper, String basePath) {
+    ActuatorSecurityFilter(IdentityService identityService, ObjectMapper objectMapper, PasswordCheck passwordCheck,
+                           String basePath) {
         this.identityService = identityService;
         this.objectMapper = objectMapper;
+        this.passwordCheck = passwordCheck;
         this.basePath = basePath;
         this.anonymousPaths = Set.of(basePath + "/health", basePath + "/info");
     }
@@ -51,7 +54,13 @@ final class ActuatorSecurityFilter extends OncePerRequestFilter {
             return;
         }
         BasicCredentials credentials = BasicCredentials.parse(request.getHeader("Authorization")).orElse(null);
-        if (credentials == null || !identityService.checkPassword(credentials.userId(), credentials.password())) {
+        PasswordCheck.Outcome outcome = credentials == null ? null
+                : passwordCheck.check(request, credentials.userId(), credentials.password());
+        if (outcome != null && outcome.blocked()) {
+            passwordCheck.writeBlocked(response, outcome.retryAfter());
+            return;
+        }
+        if (outcome == null || !outcome.authenticated()) {
             problem(response, HttpStatus.UNAUTHORIZED, "unauthorized", "未登录",
                     "管理端点需要管理员使用 HTTP Basic 提供用户名和密码");
             return;

@@ -20,23 +20,35 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * HTTP Basic for CivicFlow's own API ({@code /api/**}) against Camunda's identity service, so users,
  * passwords and groups are managed in one place (Camunda Admin). The authenticated user is set on the
- * identity service for the request, so engine authorization checks apply to what the API does.
+ * identity service for the request, so engine authorization checks apply to what the API does. Passwords go
+ * through {@link PasswordCheck} (429 while the client is blocked).
  */
 final class ApiAuthenticationFilter extends OncePerRequestFilter {
 
     private final IdentityService identityService;
     private final ObjectMapper objectMapper;
+    private final PasswordCheck passwordCheck;
 
-    ApiAuthenticationFilter(IdentityService identityService, ObjectMapper objectMapper) {
+    ApiAuthenticationFilter(IdentityService identityService, ObjectMapper objectMapper, PasswordCheck passwordCheck) {
         this.identityService = identityService;
         this.objectMapper = objectMapper;
+        this.passwordCheck = passwordCheck;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         BasicCredentials credentials = BasicCredentials.parse(request.getHeader("Authorization")).orElse(null);
-        if (credentials == null || !identityService.checkPassword(credentials.userId(), credentials.password())) {
+        if (credentials == null) {
+            unauthorized(response);
+            return;
+        }
+        PasswordCheck.Outcome outcome = passwordCheck.check(request, credentials.userId(), credentials.password());
+        if (outcome.blocked()) {
+            passwordCheck.writeBlocked(response, outcome.retryAfter());
+            return;
+        }
+        if (!outcome.authenticated()) {
             unauthorized(response);
             return;
         }

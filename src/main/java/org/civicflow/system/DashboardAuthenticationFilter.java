@@ -22,26 +22,37 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Who opens the manager dashboard. A browser is usually logged into Tasklist or Cockpit already: Camunda's
  * webapps keep that login in the HTTP session, so the dashboard takes the user from there (same session
- * cookie, same server). Without such a session HTTP Basic is accepted (scripts, tests), checked against the
- * identity service like {@code /api}. Otherwise 401 with a Basic challenge and a page linking to the webapp
- * login. Groups are read afresh from the identity service, not from the session, so a membership removed in
+ * cookie, same server). Without such a session HTTP Basic is accepted (scripts, tests), checked through
+ * {@link PasswordCheck} like {@code /api} (429 while the client is blocked). Otherwise 401 with a Basic
+ * challenge and a page linking to the webapp login. Groups are read afresh from the identity service, not from the session, so a membership removed in
  * Camunda Admin takes effect at once. The user is set on the identity service for the request, so Camunda's
  * authorization checks (overdue tasks) see the same user.
  */
 final class DashboardAuthenticationFilter extends OncePerRequestFilter {
 
     private final IdentityService identityService;
+    private final PasswordCheck passwordCheck;
     private final String engineName;
 
-    DashboardAuthenticationFilter(IdentityService identityService, String engineName) {
+    DashboardAuthenticationFilter(IdentityService identityService, PasswordCheck passwordCheck, String engineName) {
         this.identityService = identityService;
+        this.passwordCheck = passwordCheck;
         this.engineName = engineName;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<String> user = fromWebappSession(request).or(() -> fromBasic(request));
+        Optional<String> user = fromWebappSession(request);
+        BasicCredentials credentials = BasicCredentials.parse(request.getHeader("Authorization")).orElse(null);
+        if (user.isEmpty() && credentials != null) {
+            PasswordCheck.Outcome outcome = passwordCheck.check(request, credentials.userId(), credentials.password());
+            if (outcome.blocked()) {
+                passwordCheck.writeBlocked(response, outcome.retryAfter());
+                return;
+            }
+            user = outcome.authenticated() ? Optional.of(credentials.userId()) : Optional.empty();
+        }
         if (user.isEmpty()) {
             unauthorized(response);
             return;
@@ -81,12 +92,6 @@ final class DashboardAuthenticationFilter extends OncePerRequestFilter {
         String userId = authentication.getIdentityId();
         // the user may have been deleted since the login
         return identityService.createUserQuery().userId(userId).count() == 1 ? Optional.of(userId) : Optional.empty();
-    }
-
-    private Optional<String> fromBasic(HttpServletRequest request) {
-        return BasicCredentials.parse(request.getHeader("Authorization"))
-                .filter(c -> identityService.checkPassword(c.userId(), c.password()))
-                .map(BasicCredentials::userId);
     }
 
     /** Static text only: nothing of the request is echoed. */

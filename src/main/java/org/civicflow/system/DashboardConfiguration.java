@@ -13,9 +13,10 @@ class DashboardConfiguration {
 
     @Bean
     FilterRegistrationBean<DashboardAuthenticationFilter> dashboardAuthentication(IdentityService identityService,
+                                                                                 PasswordCheck passwordCheck,
                                                                                  ProcessEngine processEngine) {
         FilterRegistrationBean<DashboardAuthenticationFilter> registration = new FilterRegistrationBean<>(
-                new DashboardAuthenticationFilter(identityService, processEngine.getName()));
+                new DashboardAuthenticationFilter(identityService, passwordCheck, processEngine.getName()));
         registration.setName("civicflow-dashboard-authentication");
         registration.addUrlPatterns("/dashboard", "/dashboard/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);

@@ -193,7 +193,7 @@ class DashboardTests {
 
     @Test
     void withoutCredentialsOrWithAWrongPasswordTheAnswerIs401WithABasicChallenge() {
-        // a user of its own: a wrong password throttles that user's next logins (Camunda's login delay)
+        // a user of its own: wrong passwords count toward the login throttle's limits for that user (LoginThrottle)
         users.create("dashwrongpw", Groups.BUREAU);
         for (Api.Response page : List.of(api.anonymous().get("/dashboard"), api.as("dashwrongpw", "wrong").get("/dashboard"))) {
             assertThat(page.status()).isEqualTo(401);

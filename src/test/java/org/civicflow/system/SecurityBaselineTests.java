@@ -36,7 +36,7 @@ class SecurityBaselineTests {
     void users() {
         users.create("bureausec", Groups.BUREAU);
         users.create("providersec", Groups.PROVIDER);
-        // wrong passwords only for this user: Camunda's login throttling delays its next logins
+        // wrong passwords only for this user: they count toward the login throttle's limits for it (LoginThrottle)
         users.create("mistyped", Groups.BUREAU);
         if (repositoryService.createProcessDefinitionQuery().processDefinitionKey("securityProbe").count() == 0) {
             repositoryService.createDeployment().name("security-probe")
