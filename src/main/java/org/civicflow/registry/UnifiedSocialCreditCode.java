@@ -23,8 +23,12 @@ public final class UnifiedSocialCreditCode {
             return Optional.of("统一社会信用代码必须为18位");
         }
         for (int i = 0; i < 18; i++) {
-            if (ALPHABET.indexOf(code.charAt(i)) < 0) {
-                return Optional.of("统一社会信用代码第" + (i + 1) + "位字符“" + code.charAt(i) + "”无效（只允许数字和除I、O、Z、S、V以外的大写字母）");
+            char c = code.charAt(i);
+            if (ALPHABET.indexOf(c) < 0) {
+                // half of a surrogate pair or a control character is not echoed as such: it would not print
+                String shown = Character.isSurrogate(c) || Character.isISOControl(c) ? String.format("U+%04X", (int) c)
+                        : String.valueOf(c);
+                return Optional.of("统一社会信用代码第" + (i + 1) + "位字符“" + shown + "”无效（只允许数字和除I、O、Z、S、V以外的大写字母）");
             }
         }
         for (int i = 2; i < 8; i++) {

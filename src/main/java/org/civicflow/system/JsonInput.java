@@ -1,6 +1,7 @@
 package org.civicflow.system;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -19,6 +20,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * a misspelt field must not be silently ignored.
  */
 public final class JsonInput {
+
+    /** The largest amount the amount columns hold: numeric(19, 2) in every Flyway migration. */
+    static final BigDecimal AMOUNT_COLUMN_MAX = new BigDecimal("99999999999999999.99");
 
     private final JsonNode body;
     private final List<FieldViolation> violations = new ArrayList<>();
@@ -59,8 +63,9 @@ public final class JsonInput {
         if (value.length() > maxLength) {
             return reject(field, "长度不能超过" + maxLength + "个字符");
         }
-        if (value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-            return reject(field, "不能包含控制字符");
+        String problem = TextRules.problem(value);
+        if (problem != null) {
+            return reject(field, problem);
         }
         return value.isEmpty() ? null : value;
     }
@@ -110,6 +115,7 @@ public final class JsonInput {
         return value;
     }
 
+    /** Money in yuan, from 0 to {@code max} (and never over what the amount columns hold), at most two decimals. */
     public BigDecimal requiredAmount(String field, BigDecimal max) {
         JsonNode node = field(field);
         if (node == null || node.isNull()) {
@@ -118,14 +124,19 @@ public final class JsonInput {
         if (!node.isNumber()) {
             return reject(field, "必须是数字（金额，单位：元）");
         }
+        // a body read as doubles (not by JsonBodyConverter) turns 1e400 into Infinity, which has no decimal value
+        if ((node.isDouble() || node.isFloat()) && !Double.isFinite(node.doubleValue())) {
+            return reject(field, "必须是有限的数字（金额，单位：元）");
+        }
+        BigDecimal limit = max.min(AMOUNT_COLUMN_MAX);
         BigDecimal value = node.decimalValue();
-        if (value.signum() < 0 || value.compareTo(max) > 0) {
-            return reject(field, "必须在0到" + max.toPlainString() + "元之间");
+        if (value.signum() < 0 || value.compareTo(limit) > 0) {
+            return reject(field, "必须在0到" + limit.toPlainString() + "元之间");
         }
         if (value.stripTrailingZeros().scale() > 2) {
             return reject(field, "最多保留两位小数（分）");
         }
-        return value;
+        return value.setScale(2, RoundingMode.UNNECESSARY);
     }
 
     public <E extends Enum<E>> E requiredEnum(String field, Class<E> type) {
@@ -182,7 +193,8 @@ public final class JsonInput {
             while (names.hasNext()) {
                 String name = names.next();
                 if (!read.contains(name)) {
-                    reject(name, "未知字段");
+                    // the name is echoed in the problem: a lone surrogate there would be invalid Unicode again
+                    reject(TextRules.printable(name), "未知字段");
                 }
             }
         }

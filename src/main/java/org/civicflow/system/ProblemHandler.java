@@ -1,9 +1,18 @@
 package org.civicflow.system;
 
 import java.net.URI;
+import java.nio.charset.CharacterCodingException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -34,7 +43,68 @@ class ProblemHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        return invalid(List.of(new FieldViolation("body", "请求体不是有效的JSON")));
+        return invalid(unreadable(e.getCause()));
+    }
+
+    /**
+     * What Jackson could not read, naming the field where it says: the binding path (a number too large for its
+     * type, a wrong type), or the field whose value the parser was reading (a number past what BigDecimal holds,
+     * a value over Jackson's length limits, bytes that are not UTF-8). Syntax errors name only the body, with where
+     * they are.
+     */
+    static List<FieldViolation> unreadable(Throwable cause) {
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            boolean number = mapping.getCause() instanceof InputCoercionException
+                    || mapping.getCause() instanceof NumberFormatException;
+            return List.of(new FieldViolation(path(mapping.getPath()), number ? "数值超出允许的范围" : "类型或格式不正确"));
+        }
+        List<FieldViolation> violations = new ArrayList<>();
+        violations.add(new FieldViolation("body", (cause != null && cause.getCause() instanceof CharacterCodingException
+                ? "请求体不是有效的UTF-8文本" : "请求体不是有效的JSON") + location(cause)));
+        if (cause instanceof StreamReadException read && read.getProcessor() != null) {
+            String message = read instanceof InputCoercionException || read.getCause() instanceof NumberFormatException
+                    ? "数值超出允许的范围"
+                    : read.getCause() instanceof StreamConstraintsException ? "超出长度或嵌套深度的限制"
+                    : read.getCause() instanceof CharacterCodingException ? "不是有效的UTF-8文本" : null;
+            String field = message == null ? null : valueField(read.getProcessor().getParsingContext());
+            if (field != null) {
+                violations.add(new FieldViolation(field, message));
+            }
+        }
+        return violations;
+    }
+
+    private static String path(List<JsonMappingException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : references) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(TextRules.printable(reference.getFieldName()));
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    /** The path of the object member the parser was reading a value of, or null (an array item, the root). */
+    private static String valueField(JsonStreamContext context) {
+        if (context == null || !context.inObject() || context.getCurrentName() == null) {
+            return null;
+        }
+        StringBuilder path = new StringBuilder();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            String step = c.inObject() ? "." + TextRules.printable(String.valueOf(c.getCurrentName()))
+                    : "[" + c.getCurrentIndex() + "]";
+            path.insert(0, step);
+        }
+        // deep nesting would make a name nobody can use
+        return path.length() > 200 ? null : path.substring(path.charAt(0) == '.' ? 1 : 0);
+    }
+
+    private static String location(Throwable cause) {
+        JsonLocation location = cause instanceof JsonProcessingException json ? json.getLocation() : null;
+        return location == null || location.getLineNr() < 1 ? ""
+                : "（第" + location.getLineNr() + "行第" + location.getColumnNr() + "列）";
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

@@ -68,8 +68,9 @@ public final class ProcessInput {
         if (stripped.length() > maxLength) {
             return reject(name, "长度不能超过" + maxLength + "个字符");
         }
-        if (stripped.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-            return reject(name, "不能包含控制字符");
+        String problem = TextRules.problem(stripped);
+        if (problem != null) {
+            return reject(name, problem);
         }
         return stripped.isEmpty() ? null : stripped;
     }

@@ -49,7 +49,9 @@ class RegistryFuzzTests {
     static final List<String> VERBATIM = List.of("${7*7}", "#{7*7}", "${''.getClass().forName('java.lang.Runtime')}",
             "#{T(java.lang.Runtime).getRuntime().exec('id')}", "'; drop table organization; --", "1 OR 1=1",
             "\" OR \"1\"=\"1", "<script>alert(1)</script>", "%s%n%x", "../../etc/passwd", "第一行\n第二行",
-            "${jndi:ldap://example.invalid/a}");
+            "${jndi:ldap://example.invalid/a}",
+            // surrogate pairs are valid Unicode: CJK Extension B, emoji, a ZWJ sequence
+            "𠀀𪚥社会工作服务中心", "阳光😀社工", "👨‍👩‍👧家庭服务", "制表\t分隔");
 
     static final String MILLION = "x".repeat(1_000_000);
     static final String TEN_THOUSAND = "x".repeat(10_000);
@@ -327,6 +329,123 @@ class RegistryFuzzTests {
         }
     }
 
+    // --- raw JSON the Java client cannot send: numbers past double, int and BigDecimal; broken Unicode ---
+
+    /** Number literals: Infinity as a double, past BigDecimal's exponent, past Jackson's 1,000 digits, not integers. */
+    static final List<String> RAW_NUMBERS = List.of("1e400", "-1e400", "1e-400", "\"NaN\"", "\"Infinity\"",
+            "\"-Infinity\"", "1" + "0".repeat(400), "-" + "9".repeat(400), "1e99999999999", "1e2147483648",
+            "-1e-2147483648", "9".repeat(1_001), "0." + "0".repeat(1_000) + "1", "2147483648", "-2147483649",
+            "9223372036854775808", "1E+2", "5e0", "-0.0", "1.0000000000000000000000001");
+
+    /** JSON strings that decode to unpaired UTF-16 surrogates or control characters. */
+    static final List<String> RAW_TEXT = List.of("\"\\ud800\"", "\"a\\udc00b\"", "\"\\udbff\"",
+            "\"\\ude00\\ud83d\"", "\"社工\\ud800\\ud800事务所\"", "\"\\ud83d\"", "\"😀\\ud83d\"",
+            "\"\\ud840\\ud840\\udc00\"", "\"\\u0000\"", "\"a\\u000bb\"", "\"a\\u001fb\"", "\"\\u009b31m\"");
+
+    @TestFactory
+    Stream<DynamicTest> rawNumbersAndBrokenUnicodeAreRefusedNamingTheField() {
+        return ENDPOINTS.stream().flatMap(endpoint -> endpoint.fields().stream().flatMap(field ->
+                Stream.concat(RAW_NUMBERS.stream(), RAW_TEXT.stream())
+                        // "NaN" and "Infinity" are fine text
+                        .filter(raw -> field.kind() != Kind.TEXT || !RAW_NUMBERS.contains(raw) || !raw.startsWith("\""))
+                        .map(raw -> DynamicTest.dynamicTest(
+                        endpoint.name() + " " + field.name() + " = " + abbreviate(raw),
+                        () -> assertRawRefused(endpoint, rawWith(endpoint.valid().get(), field.name(), raw),
+                                field.name())))));
+    }
+
+    @Test
+    void brokenUnicodeInAFieldNameIsRefusedAndNotEchoedBroken() {
+        for (Endpoint endpoint : ENDPOINTS) {
+            String valid = api.toJson(endpoint.valid().get());
+            String body = "{\"\\ud800\": \"x\", " + valid.substring(1);
+            Api.Response response = assertRawRefused(endpoint, body, "U+D800");
+            assertThat(response.json().path("errors").get(0).path("message").asText()).isEqualTo("未知字段");
+            // Jackson would write a lone surrogate as the escape \ud800: not valid Unicode for any client either
+            assertThat(response.body().toLowerCase()).doesNotContain("\\ud800");
+        }
+    }
+
+    /** Bytes that are not UTF-8 inside a text value: a CESU-8 surrogate, an overlong '/', a stray byte, a cut emoji. */
+    @Test
+    void invalidUtf8IsRefusedNamingTheBodyAndTheField() {
+        List<byte[]> sequences = List.of(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                new byte[] {(byte) 0xC0, (byte) 0xAF}, new byte[] {(byte) 0xFF}, new byte[] {(byte) 0xF0, (byte) 0x9F,
+                        (byte) 0x98}, new byte[] {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80});
+        for (Endpoint endpoint : ENDPOINTS) {
+            String field = endpoint.fields().get(endpoint == CREDIT ? 2 : 0).name();
+            String[] halves = api.toJson(with(endpoint.valid().get(), field, "@@raw@@")).split("@@raw@@");
+            for (byte[] sequence : sequences) {
+                byte[] prefix = halves[0].getBytes(StandardCharsets.UTF_8);
+                byte[] suffix = halves[1].getBytes(StandardCharsets.UTF_8);
+                byte[] body = new byte[prefix.length + sequence.length + suffix.length];
+                System.arraycopy(prefix, 0, body, 0, prefix.length);
+                System.arraycopy(sequence, 0, body, prefix.length, sequence.length);
+                System.arraycopy(suffix, 0, body, prefix.length + sequence.length, suffix.length);
+                Counts before = counts();
+                Api.Response response = raw(endpoint.method(), endpoint.path(newCodeFor(endpoint)), "application/json",
+                        body);
+                assertThat(response.status()).as(endpoint.name() + " " + response.body()).isEqualTo(400);
+                assertThat(response.contentType()).startsWith("application/problem+json");
+                assertThat(response.errorFields()).as(response.body()).contains("body", field);
+                assertThat(counts()).isEqualTo(before);
+            }
+        }
+    }
+
+    @Test
+    void aByteOrderMarkIsIgnoredAndOtherCharsetsAreDecodedStrictly() {
+        String code = newCode();
+        byte[] json = api.toJson(ORGANIZATION.valid().get()).getBytes(StandardCharsets.UTF_8);
+        byte[] withMark = new byte[json.length + 3];
+        withMark[0] = (byte) 0xEF;
+        withMark[1] = (byte) 0xBB;
+        withMark[2] = (byte) 0xBF;
+        System.arraycopy(json, 0, withMark, 3, json.length);
+        Api.Response marked = raw("PUT", "/api/organizations/" + code, "application/json", withMark);
+        assertThat(marked.status()).as(marked.body()).isEqualTo(201);
+
+        // a declared charset is honoured: UTF-16 as UTF-16, and bytes that are not US-ASCII refused
+        byte[] utf16 = api.toJson(ORGANIZATION.valid().get()).getBytes(StandardCharsets.UTF_16);
+        assertThat(raw("PUT", "/api/organizations/" + newCode(), "application/json;charset=UTF-16", utf16).status())
+                .isEqualTo(201);
+        Counts before = counts();
+        Api.Response ascii = raw("PUT", "/api/organizations/" + newCode(), "application/json;charset=US-ASCII", json);
+        assertThat(ascii.status()).as(ascii.body()).isEqualTo(400);
+        assertThat(ascii.errorFields()).contains("body", "name");
+        // an unknown charset is an unsupported content type
+        Api.Response unknown = raw("PUT", "/api/organizations/" + newCode(), "application/json;charset=no-such-charset",
+                json);
+        assertThat(unknown.status()).as(unknown.body()).isEqualTo(415);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+        assertThat(counts()).isEqualTo(before);
+    }
+
+    @Test
+    void aFieldSentTwiceIsRefused() {
+        for (Endpoint endpoint : ENDPOINTS) {
+            String valid = api.toJson(endpoint.valid().get());
+            String field = endpoint.fields().get(0).name();
+            // two readers of one body must never disagree on which value counts
+            String body = "{\"" + field + "\": \"第一个\", " + valid.substring(1);
+            assertRawRefused(endpoint, body, "body");
+        }
+    }
+
+    @Test
+    void textOfSurrogatePairsUpToTheLimitIsAccepted() {
+        // 100 CJK Extension B characters are 200 UTF-16 units: the name's limit
+        String name = "𠀀".repeat(100);
+        String code = newCode();
+        Api.Response response = api.as(ADMIN).put("/api/organizations/" + code, with(ORGANIZATION.valid().get(), "name",
+                name));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        assertThat(api.as(BUREAU).get("/api/organizations/" + code).json().path("name").asText()).isEqualTo(name);
+        assertThat(jdbc.queryForObject("select name from organization where code = ?", String.class, code))
+                .isEqualTo(name);
+        assertStoredVerbatim(STAFF, "name", "张𠀁😀", "staff", "name");
+    }
+
     // --- odd but valid text: stored verbatim ---
 
     @TestFactory
@@ -457,6 +576,24 @@ class RegistryFuzzTests {
         assertThat(response.errorFields()).as(abbreviate(response.body())).contains(fields);
         response.json().path("errors").forEach(e -> assertThat(e.path("message").asText()).isNotBlank());
         assertThat(counts()).isEqualTo(before);
+    }
+
+    /** A raw JSON body refused with 400 naming the fields as problem+json, and nothing written. */
+    private Api.Response assertRawRefused(Endpoint endpoint, String body, String... fields) {
+        Counts before = counts();
+        Api.Response response = api.as(userFor(endpoint)).send(endpoint.method(), endpoint.path(newCodeFor(endpoint)),
+                body);
+        assertThat(response.status()).as(abbreviate(body) + " -> " + response.body()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.errorFields()).as(response.body()).contains(fields);
+        response.json().path("errors").forEach(e -> assertThat(e.path("message").asText()).isNotBlank());
+        assertThat(counts()).isEqualTo(before);
+        return response;
+    }
+
+    /** {@code body} as JSON with {@code field}'s value replaced by the raw JSON text {@code rawValue}. */
+    private String rawWith(Map<String, Object> body, String field, String rawValue) {
+        return api.toJson(with(body, field, "@@raw@@")).replace("\"@@raw@@\"", rawValue);
     }
 
     private void assertStoredVerbatim(Endpoint endpoint, String field, String payload, String collection,

@@ -235,6 +235,42 @@ class SealedBidTests {
         assertThat(bidCount("SBBAD")).isEqualTo(1);
     }
 
+    /** The probe's attack: amounts a double cannot hold, and text that is not valid Unicode, as raw JSON. */
+    @Test
+    void amountsPastWhatTheColumnHoldsAndBrokenUnicodeAreRefusedNamingTheField() {
+        Map<String, Object> start = suzhou.tender("SBRAW", ISSUED, DEADLINE);
+        start.put("annualBudget", 1_000_000);
+        start.put("serviceYears", 2);
+        suzhou.start(start);
+        String code = suzhou.qualifiedBidder();
+        String provider = suzhou.providerOf(code);
+
+        for (String amount : List.of("1e400", "-1e400", "1e-400", "\"NaN\"", "\"Infinity\"", "1" + "0".repeat(400),
+                "-" + "9".repeat(400), "1e99999999999", "1e2147483648", "9".repeat(1_001), "1500000.001",
+                "1.5e6000", "0.0", "-0")) {
+            Api.Response response = api.as(provider).send("POST", bids("SBRAW"),
+                    "{\"organizationCode\": \"" + code + "\", \"amount\": " + amount + "}");
+            assertProblem(response, 400);
+            assertThat(response.errorFields()).as("%s → %s", amount, response.body()).contains("amount");
+        }
+        for (String organizationCode : List.of("\\ud800", "a\\udc00b", code.substring(0, 17) + "\\ud800",
+                code + "\\u0000")) {
+            Api.Response response = api.as(provider).send("POST", bids("SBRAW"),
+                    "{\"organizationCode\": \"" + organizationCode + "\", \"amount\": 1500000}");
+            assertProblem(response, 400);
+            assertThat(response.errorFields()).as("%s → %s", organizationCode, response.body())
+                    .contains("organizationCode");
+        }
+        assertThat(bidCount("SBRAW")).isZero();
+
+        // an amount in exponent form is exact, cents included
+        assertThat(api.as(provider).send("POST", bids("SBRAW"),
+                "{\"organizationCode\": \"" + code + "\", \"amount\": 1.87654321e6}").status()).isEqualTo(201);
+        FangshanScenario.clock(DEADLINE);
+        JsonNode stored = bidOf(api.as(BUREAU).get(bids("SBRAW")).json(), code);
+        assertThat(stored.path("amount").decimalValue()).isEqualByComparingTo("1876543.21");
+    }
+
     @Test
     void aZeroAmountIsRefused() {
         tender("SBZERO");
