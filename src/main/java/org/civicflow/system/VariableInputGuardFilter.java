@@ -297,8 +297,9 @@ final class VariableInputGuardFilter implements Filter {
                 violations.add(new FieldViolation(name, "文本不能超过" + MAX_TEXT_LENGTH + "个字符"));
                 return false;
             }
-            if (!wellFormed(text)) {
-                violations.add(new FieldViolation(name, "文本含有无效的Unicode字符"));
+            String problem = TextRules.problem(text);
+            if (problem != null) {
+                violations.add(new FieldViolation(TextRules.printable(name), problem));
                 return false;
             }
         }
@@ -426,22 +427,6 @@ final class VariableInputGuardFilter implements Filter {
             return true;
         }
         return Objects.equals(current, submitted);
-    }
-
-    /** No unpaired surrogates: Java strings can hold them, JSON escapes can write them, no database keeps them. */
-    static boolean wellFormed(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
-                    return false;
-                }
-                i++;
-            } else if (Character.isLowSurrogate(c)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private boolean javaSerializationAllowed() {
