@@ -47,6 +47,30 @@ final class TaskForms {
         });
     }
 
+    /**
+     * The start form of a process definition, by id or (latest version) by key; null when there is no such
+     * definition (Camunda answers 404 itself).
+     */
+    TaskForm startForm(String idOrKey, boolean byKey) {
+        return asSystem.get(() -> {
+            var query = processEngine.getRepositoryService().createProcessDefinitionQuery();
+            var definition = byKey ? query.processDefinitionKey(idOrKey).withoutTenantId().latestVersion().singleResult()
+                    : query.processDefinitionId(idOrKey).singleResult();
+            if (definition == null) {
+                return null;
+            }
+            return cache.computeIfAbsent(definition.getId() + "#start", key -> {
+                try (InputStream form = processEngine.getFormService().getDeployedStartForm(definition.getId())) {
+                    return TaskForm.parse(objectMapper.readTree(form));
+                } catch (ProcessEngineException | NullPointerException e) {
+                    return TaskForm.NONE;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        });
+    }
+
     private TaskForm load(String taskId) {
         try (InputStream form = processEngine.getFormService().getDeployedTaskForm(taskId)) {
             return TaskForm.parse(objectMapper.readTree(form));

@@ -94,28 +94,29 @@ final class VariableInputGuardFilter implements Filter {
      * @param single        for a request about one variable: its name (from the path), else null
      * @param taskId        for a request on a task: the task, else null
      * @param webappEngine  for the webapps' engine API: the engine's name (its login is per engine), else null
+     * @param definition    for a start: {@code id:…} or {@code key:…} of the process definition, else null
      */
     record Route(Kind kind, List<String> maps, List<String> instructions, String single, String taskId,
-                 String webappEngine) {
+                 String webappEngine, String definition) {
 
         static Route of(Kind kind, String... maps) {
-            return new Route(kind, List.of(maps), List.of(), null, null, null);
+            return new Route(kind, List.of(maps), List.of(), null, null, null, null);
         }
 
         Route onTask(String id) {
-            return new Route(kind, maps, instructions, single, id, webappEngine);
-        }
-
-        Route named(String name) {
-            return new Route(kind, maps, instructions, name, taskId, webappEngine);
+            return new Route(kind, maps, instructions, single, id, webappEngine, definition);
         }
 
         Route inWebapp(String engine) {
-            return new Route(kind, maps, instructions, single, taskId, engine);
+            return new Route(kind, maps, instructions, single, taskId, engine, definition);
         }
 
         Route withInstructions(String... members) {
-            return new Route(kind, maps, List.of(members), single, taskId, webappEngine);
+            return new Route(kind, maps, List.of(members), single, taskId, webappEngine, definition);
+        }
+
+        Route ofDefinition(String idOrKey) {
+            return new Route(kind, maps, instructions, single, taskId, webappEngine, idOrKey);
         }
 
     }
@@ -309,8 +310,7 @@ final class VariableInputGuardFilter implements Filter {
     /** Holds a non-administrator's request to what its route allows: a task's form, or nothing. */
     private void judge(Route route, Map<String, JsonNode> sent, List<FieldViolation> violations) {
         switch (route.kind()) {
-            case START -> {
-            }
+            case START -> judgeStart(route, sent, violations);
             case TASK_SUBMIT, TASK_VARIABLES -> judgeTaskRequest(route, sent, violations);
             case TASK_LOCAL, TASK_DELETE, BINARY, INSTANCE -> {
                 if (!sent.isEmpty()) {
@@ -318,6 +318,21 @@ final class VariableInputGuardFilter implements Filter {
                 }
             }
         }
+    }
+
+    /**
+     * A start may send only the fields of the process's start form (the SPEC's start variables); their values are
+     * the start checks' to judge, with the rules' own messages (defaults, policies), so only the names are held here.
+     */
+    private void judgeStart(Route route, Map<String, JsonNode> sent, List<FieldViolation> violations) {
+        String definition = route.definition();
+        TaskForm form = taskForms.startForm(definition.substring(definition.indexOf(':') + 1),
+                definition.startsWith("key:"));
+        if (form == null) {
+            return;
+        }
+        sent.keySet().stream().filter(name -> form.field(name) == null || form.field(name).readonly())
+                .forEach(name -> violations.add(new FieldViolation(name, "不是发起表单的字段，发起流程时不能设置（此类变量由流程维护）")));
     }
 
     private void judgeTaskRequest(Route route, Map<String, JsonNode> sent, List<FieldViolation> violations) {
@@ -463,7 +478,7 @@ final class VariableInputGuardFilter implements Filter {
         boolean local = onVariables && s.get(2).equals("localvariables");
         // …/{resource}/{id}/(local)variables/{name}/data: multipart binary data
         if (onVariables && n == 5 && last.equals("data") && (task || instance)) {
-            Route binary = new Route(Kind.BINARY, List.of(), List.of(), segments.get(3), null, null);
+            Route binary = new Route(Kind.BINARY, List.of(), List.of(), segments.get(3), null, null, null);
             return task ? binary.onTask(segments.get(1)) : binary;
         }
         if (onVariables && n == 4 && (task || instance)) {
@@ -475,7 +490,7 @@ final class VariableInputGuardFilter implements Filter {
             Kind kind = !task ? Kind.INSTANCE
                     : local ? Kind.TASK_LOCAL
                     : method.equals("DELETE") ? Kind.TASK_DELETE : Kind.TASK_VARIABLES;
-            Route single = new Route(kind, List.of(), List.of(), name, null, null);
+            Route single = new Route(kind, List.of(), List.of(), name, null, null, null);
             return task ? single.onTask(segments.get(1)) : single;
         }
         if (method.equals("DELETE")) {
@@ -498,7 +513,10 @@ final class VariableInputGuardFilter implements Filter {
             };
         }
         if (first.equals("process-definition") && n >= 3 && Set.of("start", "submit-form").contains(last)) {
-            return Route.of(Kind.START, "variables").withInstructions("startInstructions");
+            Route start = Route.of(Kind.START, "variables").withInstructions("startInstructions");
+            // process-definition/{id}/…, process-definition/key/{key}/… (tenant-id/{t}/… after the key)
+            return s.get(1).equals("key") && n >= 4 ? start.ofDefinition("key:" + segments.get(2))
+                    : start.ofDefinition("id:" + segments.get(1));
         }
         if (task && n == 3 && Set.of("complete", "submit-form", "resolve", "bpmnerror", "bpmnescalation").contains(last)) {
             return Route.of(Kind.TASK_SUBMIT, "variables").onTask(segments.get(1));

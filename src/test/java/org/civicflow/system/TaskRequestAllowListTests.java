@@ -199,6 +199,21 @@ class TaskRequestAllowListTests {
     }
 
     @Test
+    void aStartMaySendOnlyTheFieldsOfItsStartForm() {
+        long before = runtimeService.createProcessInstanceQuery().processDefinitionKey("projectApplication").count();
+        Api.Response response = api.as(BUREAU).post("/engine-rest/process-definition/key/projectApplication/start",
+                Map.of("variables", Map.of(
+                        "projectTitle", Map.of("value", "社区服务", "type", "String"),
+                        "applicationStatus", Map.of("value", "FUNDED", "type", "String"),
+                        "organizationGroup", Map.of("value", "org-91110111MA00000000", "type", "String"))));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.errorFields()).containsExactlyInAnyOrder("applicationStatus", "organizationGroup");
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("projectApplication").count())
+                .isEqualTo(before);
+    }
+
+    @Test
     void theLegitimatePathWorksAndTransientFieldsAreNeverStored() {
         assertThat(api.as(WORKER).post(taskPath("/claim"), Map.of("userId", WORKER)).status()).isEqualTo(204);
 
