@@ -29,11 +29,22 @@ public class Authorizations {
      * system: the user who started the instance may not grant anything.
      */
     public void grantInstanceRead(String groupId, String processInstanceId) {
-        asSystem.run(() -> {
-            grantGroup(groupId, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);
-            grantGroup(groupId, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,
-                    HistoricProcessInstancePermissions.READ);
-        });
+        grantRunningInstanceRead(groupId, processInstanceId);
+        grantHistoricInstanceRead(groupId, processInstanceId);
+    }
+
+    /**
+     * Read on the running instance only: its variables and documents, not its history (tasks with their
+     * assignees and candidates, submitted form fields, the operation log). Granted as the system.
+     */
+    public void grantRunningInstanceRead(String groupId, String processInstanceId) {
+        asSystem.run(() -> grantGroup(groupId, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ));
+    }
+
+    /** Read on the instance's history, also once it has ended. Granted as the system. */
+    public void grantHistoricInstanceRead(String groupId, String processInstanceId) {
+        asSystem.run(() -> grantGroup(groupId, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,
+                HistoricProcessInstancePermissions.READ));
     }
 
     public void grantGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {

@@ -72,9 +72,11 @@ class TasklistFilters implements ApplicationRunner {
         return List.of(
                 new Definition(MY_TASKS, "分配给我本人的任务", 10, "#1f6fb2", Groups.ROLES.keySet(),
                         () -> taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")),
-                // candidate tasks nobody has claimed yet: what the group still has to pick up
+                // candidate tasks nobody has claimed yet: what the group still has to pick up, and what is offered to
+                // the user by name (an evaluation committee's experts: Task_EvaluateBids); a candidate user query
+                // also matches the user's groups
                 new Definition(GROUP_TASKS, "本组可认领、尚未分配给个人的任务", 20, "#2e8b57", ROLES_BUT_PROVIDER,
-                        () -> taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")),
+                        () -> taskService.createTaskQuery().taskCandidateUserExpression("${currentUser()}")),
                 // provider users are in provider and org-{code}: the organization's tasks
                 new Definition(ORGANIZATION_TASKS, "本机构可认领、尚未分配给个人的任务", 20, "#2e8b57",
                         Set.of(Groups.PROVIDER),

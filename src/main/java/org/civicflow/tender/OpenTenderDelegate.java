@@ -21,8 +21,9 @@ class OpenTenderDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        // tender notices are public; the agency runs the tender
-        authorizations.grantInstanceRead(Groups.PROVIDER, execution.getProcessInstanceId());
+        // tender notices are public; the agency runs the tender. Bidders get the instance's history (tasks with their
+        // candidates and assignees: the committee) only once the award is announced (招标投标法 第三十七条)
+        authorizations.grantRunningInstanceRead(Groups.PROVIDER, execution.getProcessInstanceId());
         authorizations.grantInstanceRead(Groups.AGENCY, execution.getProcessInstanceId());
         Tender tender = tenders.open(execution.getVariables(), execution.getProcessInstanceId());
         if (execution.getProcessBusinessKey() == null) {

@@ -21,5 +21,7 @@ class RecordCommitteeListener implements ExecutionListener {
             return;
         }
         tenders.setUpCommittee((String) execution.getVariable("tenderId"), execution.getVariables());
+        // recorded in the tender: no process variable keeps it (they came transient from Tasklist and REST)
+        execution.removeVariables(ConfidentialInput.COMMITTEE);
     }
 }

@@ -11,6 +11,8 @@ import org.civicflow.documents.DocumentService;
 import org.civicflow.documents.ProcessRef;
 import org.civicflow.registry.RegistryService;
 import org.civicflow.system.ShanghaiTime;
+import org.civicflow.system.Authorizations;
+import org.civicflow.system.Groups;
 import org.springframework.stereotype.Component;
 
 /** Task_SendAwardNotice: 中标通知书; LAW-01 — the contract is signed within 30 days (policy) of it. */
@@ -20,11 +22,14 @@ class SendAwardNoticeDelegate implements JavaDelegate {
     private final TenderService tenders;
     private final RegistryService registry;
     private final DocumentService documents;
+    private final Authorizations authorizations;
 
-    SendAwardNoticeDelegate(TenderService tenders, RegistryService registry, DocumentService documents) {
+    SendAwardNoticeDelegate(TenderService tenders, RegistryService registry, DocumentService documents,
+                            Authorizations authorizations) {
         this.tenders = tenders;
         this.registry = registry;
         this.documents = documents;
+        this.authorizations = authorizations;
     }
 
     @Override
@@ -44,6 +49,8 @@ class SendAwardNoticeDelegate implements JavaDelegate {
         model.put("signingDeadline", ShanghaiTime.chinese(signingDeadline));
         String id = documents.archive("AWARD_NOTICE", "award-notice", "中标通知书", ProcessRef.of(execution), model);
         execution.setVariable("awardNoticeDocumentId", id);
+        // the result is announced: from now on bidders may read the tender's history too (the committee included)
+        authorizations.grantHistoricInstanceRead(Groups.PROVIDER, execution.getProcessInstanceId());
         execution.setVariable("winningOrganizationCode", tender.getWinningOrg());
         execution.setVariable("awardNoticeAt", ShanghaiTime.iso(noticeAt));
         execution.setVariable("signingDeadline", ShanghaiTime.iso(signingDeadline));

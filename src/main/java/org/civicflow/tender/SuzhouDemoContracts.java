@@ -14,6 +14,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.civicflow.registry.OrganizationView;
 import org.civicflow.registry.RegistryDemoData;
 import org.civicflow.registry.RegistryService;
@@ -122,14 +124,26 @@ class SuzhouDemoContracts implements ApplicationRunner {
         tenders.submitBid(unit, RegistryDemoData.YISHAN, new BigDecimal(amount), "provider03");
         at("2018-06-11T09:00:00+08:00");
         replay.runJobs(tender);
-        complete(tender, "Task_SetUpEvaluationCommittee", Map.of("committeeExperts", "expert01,expert02,expert03,expert04",
-                "committeeRepresentatives", "姑苏区民政局代表"));
+        // the committee's input is confidential until the award: transient, as Tasklist sends it
+        complete(tender, "Task_SetUpEvaluationCommittee", confidential("committeeExperts",
+                "expert01,expert02,expert03,expert04", "committeeRepresentatives", "姑苏区民政局代表"));
         at("2018-06-12T16:00:00+08:00");
-        complete(tender, "Task_EvaluateBids", Map.of("winningOrganizationCode", RegistryDemoData.YISHAN,
+        complete(tender, "Task_EvaluateBids", confidential("winningOrganizationCode", RegistryDemoData.YISHAN,
                 "evaluationReport", "益善社工服务社为唯一合格投标人，技术方案完整，报价在预算内。"));
+        // the award notice follows in its own transaction (Task_EvaluateBids is asyncAfter)
+        replay.runJobs(tender);
         at("2018-06-15T10:00:00+08:00");
         complete(tender, "Task_SignContract", Map.of("contractSigned", true));
         return runtimeService.createProcessInstanceQuery().superProcessInstanceId(tender.getId()).singleResult();
+    }
+
+    /** Texts as transient variables (name, value, name, value …): recorded by the listeners, never persisted. */
+    private static VariableMap confidential(String... namesAndValues) {
+        VariableMap variables = Variables.createVariables();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            variables.putValueTyped(namesAndValues[i], Variables.stringValue(namesAndValues[i + 1], true));
+        }
+        return variables;
     }
 
     /** 益善's team: twelve staff, the first as project manager, a local supervisor with SW training (SZ-05). */

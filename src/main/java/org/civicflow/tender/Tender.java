@@ -149,6 +149,11 @@ public class Tender {
         return instant.isBefore(bidDeadline);
     }
 
+    /** The experts (user ids) on the evaluation committee: the only users who may evaluate the bids. */
+    public List<String> committeeExperts() {
+        return committee.stream().filter(CommitteeMember::expert).map(CommitteeMember::member).toList();
+    }
+
     void opened() {
         status = TenderStatus.EVALUATING;
     }

@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.civicflow.registry.RegistryService;
 import org.civicflow.registry.RoundKind;
 import org.civicflow.registry.RoundPolicy;
@@ -168,9 +170,24 @@ public class TenderService {
         return bids.findByTenderIdOrderBySubmittedAt(tender.getTenderId());
     }
 
-    /** At the bid deadline: checks every bidder's qualification. @return how many bids qualified */
+    /** Whether the tender's bid deadline has come by the engine clock (bids may be opened from that instant on). */
+    @Transactional(readOnly = true)
+    public boolean bidDeadlineReached(String tenderId) {
+        return !tender(tenderId).sealedAt(ShanghaiTime.now());
+    }
+
+    /**
+     * At the bid deadline: checks every bidder's qualification. Refused before the deadline by the engine clock,
+     * whoever asks (an early timer execution, an instance modification): the bids then stay sealed.
+     *
+     * @return how many bids qualified
+     */
     public long openBids(String tenderId) {
         Tender tender = tender(tenderId);
+        if (tender.sealedAt(ShanghaiTime.now())) {
+            throw new IllegalStateException("投标截止时间（" + ShanghaiTime.chinese(tender.getBidDeadline())
+                    + "，北京时间）之前不能开标，投标保持密封");
+        }
         tender.opened();
         long qualified = 0;
         for (Bid bid : bids(tender)) {
@@ -219,6 +236,7 @@ public class TenderService {
      */
     public Tender award(String tenderId, Map<String, Object> variables) {
         Tender tender = tender(tenderId);
+        requireCommitteeMember(tender);
         ProcessInput input = ProcessInput.of(variables);
         String winner = input.requiredText("winningOrganizationCode", 18);
         String report = input.requiredText("evaluationReport", 4000);
@@ -254,6 +272,21 @@ public class TenderService {
         }
         tender.awarded(winner, report, ShanghaiTime.now());
         return tender;
+    }
+
+    /**
+     * Only the tender's committee evaluates (LAW-03): a user completing the evaluation must be one of its experts.
+     * Without an authenticated user the engine itself or the Java API acts (start-up, tests), which is allowed.
+     * Checked before anything about the bids is looked at, so that a refusal tells nothing about them.
+     */
+    private void requireCommitteeMember(Tender tender) {
+        Authentication authentication = identityService.getCurrentAuthentication();
+        if (authentication == null || authentication.getUserId() == null) {
+            return;
+        }
+        if (!tender.committeeExperts().contains(authentication.getUserId())) {
+            throw new AuthorizationException("只有本次招标的评标委员会成员可以提交评标结果");
+        }
     }
 
     /** LAW-05: the next-ranked qualified bidder after the current winner, if any, becomes the winner. */

@@ -22,6 +22,7 @@ import org.civicflow.support.ContractScenario;
 import org.civicflow.support.FangshanScenario;
 import org.civicflow.support.SuzhouScenario;
 import org.civicflow.support.TestUsers;
+import org.civicflow.support.TransientInput;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,10 +89,12 @@ class DashboardTests {
                 Map.of("organizationCode", weak, "amount", 1800000)).status()).isEqualTo(201);
         FangshanScenario.clock("2018-06-10T09:00:00+08:00");
         fangshan.executeJobs(tender.getId());
-        taskService.complete(task(tender).getId(), Map.of("committeeExperts", "expert1,expert2,expert3,expert4",
-                "committeeRepresentatives", "街道代表"));
-        taskService.complete(task(tender).getId(), Map.of("winningOrganizationCode", winner,
+        taskService.complete(task(tender).getId(), TransientInput.texts("committeeExperts",
+                "expert1,expert2,expert3,expert4", "committeeRepresentatives", "街道代表"));
+        taskService.complete(task(tender).getId(), TransientInput.texts("winningOrganizationCode", winner,
                 "evaluationReport", "综合评分第一"));
+        // the award notice follows the evaluation in its own transaction (Task_EvaluateBids is asyncAfter)
+        fangshan.executeJobs(tender.getId());
         taskService.complete(task(tender).getId(), Map.of("contractSigned", true));
         ProcessInstance contract = runtimeService.createProcessInstanceQuery().processDefinitionKey("serviceContract")
                 .processInstanceBusinessKey("HT-DASHUNIT-1").singleResult();

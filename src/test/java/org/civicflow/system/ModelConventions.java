@@ -26,7 +26,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 /**
  * CivicFlow's modelling conventions, checked on every shipped BPMN model:
  * readable ids with the SPEC's prefixes (never Modeler-generated ones), user tasks with a candidate
- * group (or assignee), a Camunda Form, a due date and a description, service tasks with an implementation, and a history time
+ * group (or candidate users, or an assignee), a Camunda Form, a due date and a description, service tasks with an implementation, and a history time
  * to live of at least 15 years (LAW-04).
  */
 public final class ModelConventions {
@@ -120,7 +120,9 @@ public final class ModelConventions {
     }
 
     private static void checkUserTask(UserTask task, List<String> violations) {
-        if (isBlank(task.getCamundaCandidateGroups()) && isBlank(task.getCamundaAssignee())) {
+        // candidate users: a task offered to named members of a group (Task_EvaluateBids: the committee's experts)
+        if (isBlank(task.getCamundaCandidateGroups()) && isBlank(task.getCamundaCandidateUsers())
+                && isBlank(task.getCamundaAssignee())) {
             violations.add(task.getId() + ": user task without candidate group");
         }
         String formRef = task.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef");

@@ -75,6 +75,15 @@ class ModelConventionsTests {
     }
 
     @Test
+    void aUserTaskOfferedToCandidateUsersHasItsCandidates() {
+        BpmnModelInstance model = process().startEvent("StartEvent_Submitted").name("申报已提交")
+                .userTask("Task_EvaluateBids").name("评审投标文件").camundaCandidateUsers("${committee}")
+                .camundaFormRef("evaluate-bids").camundaDueDate("${dueAt}").documentation("LAW-03：评标。")
+                .endEvent("EndEvent_Done").name("结束").done();
+        assertThat(ModelConventions.violations(model)).isEmpty();
+    }
+
+    @Test
     void catchesUserTasksWithoutDueDateOrDescription() {
         BpmnModelInstance model = process().startEvent("StartEvent_Submitted").name("申报已提交")
                 .userTask("Task_NoDueDate").name("无期限").camundaCandidateGroups("bureau").camundaFormRef("f")

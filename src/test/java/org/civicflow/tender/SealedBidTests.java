@@ -27,6 +27,7 @@ import org.civicflow.support.CivicFlowTest;
 import org.civicflow.support.FangshanScenario;
 import org.civicflow.support.SuzhouScenario;
 import org.civicflow.support.TestUsers;
+import org.civicflow.support.TransientInput;
 import org.civicflow.system.Groups;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -348,8 +349,11 @@ class SealedBidTests {
         assertNoAmountIn(runtimeService.getVariables(instance.getId()), amounts);
 
         scenario.experts(5);
-        taskService.complete(task(instance), Map.of("committeeExperts", "expert1,expert2,expert3,expert4,expert5"));
-        taskService.complete(task(instance), Map.of("winningOrganizationCode", second, "evaluationReport", "价格最低"));
+        taskService.complete(task(instance), TransientInput.texts("committeeExperts", "expert1,expert2,expert3,expert4,expert5"));
+        taskService.complete(task(instance), TransientInput.texts("winningOrganizationCode", second,
+                "evaluationReport", "价格最低"));
+        // the award notice follows the evaluation in its own transaction (Task_EvaluateBids is asyncAfter)
+        scenario.executeJobs(instance.getId());
         assertThat(instance).isWaitingAt("Task_SignContract");
         assertNoAmountIn(runtimeService.getVariables(instance.getId()), amounts);
 

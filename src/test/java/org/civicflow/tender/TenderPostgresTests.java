@@ -26,6 +26,7 @@ import org.civicflow.support.CivicFlowPostgresTest;
 import org.civicflow.support.FangshanScenario;
 import org.civicflow.support.SuzhouScenario;
 import org.civicflow.support.TestUsers;
+import org.civicflow.support.TransientInput;
 import org.civicflow.system.Groups;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,10 +103,12 @@ class TenderPostgresTests {
         assertThat(bidOf(opened, winner).path("qualified").asBoolean()).isTrue();
         assertThat(ruleViolations(bidOf(opened, other))).isEmpty();
 
-        taskService.complete(task(instance), Map.of("committeeExperts", "expert1,expert2,expert3,expert4",
+        taskService.complete(task(instance), TransientInput.texts("committeeExperts", "expert1,expert2,expert3,expert4",
                 "committeeRepresentatives", "街道代表"));
         FangshanScenario.clock("2018-06-12T10:00:00+08:00");
-        taskService.complete(task(instance), Map.of("winningOrganizationCode", winner, "evaluationReport", "综合评分第一"));
+        taskService.complete(task(instance), TransientInput.texts("winningOrganizationCode", winner, "evaluationReport", "综合评分第一"));
+        // the award notice follows the evaluation in its own transaction (Task_EvaluateBids is asyncAfter)
+        scenario.executeJobs(instance.getId());
         assertThat(instance).isWaitingAt("Task_SignContract").variables()
                 .containsEntry("signingDeadline", "2018-07-12T10:00+08:00");
         taskService.complete(task(instance), Map.of("contractSigned", true));

@@ -19,6 +19,7 @@ import org.civicflow.support.CivicFlowTest;
 import org.civicflow.support.FangshanScenario;
 import org.civicflow.support.SuzhouScenario;
 import org.civicflow.support.TestUsers;
+import org.civicflow.support.TransientInput;
 import org.civicflow.system.Groups;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -86,10 +87,12 @@ class TenderProcurementProcessTests {
         Api.Response opened = api.as("tenderbureau").get("/api/tenders/CANGLANG/bids");
         assertThat(opened.json().path("bids")).hasSize(2).allSatisfy(b -> assertThat(b.path("qualified").asBoolean()).isTrue());
 
-        taskService.complete(task(instance).getId(), Map.of("committeeExperts", "expert1,expert2,expert3,expert4",
-                "committeeRepresentatives", "街道代表"));
-        taskService.complete(task(instance).getId(), Map.of("winningOrganizationCode", winner,
+        taskService.complete(task(instance).getId(), TransientInput.texts("committeeExperts",
+                "expert1,expert2,expert3,expert4", "committeeRepresentatives", "街道代表"));
+        taskService.complete(task(instance).getId(), TransientInput.texts("winningOrganizationCode", winner,
                 "evaluationReport", "综合评分第一"));
+        // the award notice follows the evaluation in its own transaction (Task_EvaluateBids is asyncAfter)
+        scenario.executeJobs(instance.getId());
         assertThat(instance).isWaitingAt("Task_SignContract").variables().containsEntry("winningOrganizationCode", winner)
                 .containsEntry("signingDeadline", "2018-07-10T09:00+08:00");
         taskService.complete(task(instance).getId(), Map.of("contractSigned", true));
@@ -117,10 +120,11 @@ class TenderProcurementProcessTests {
                 Map.of("organizationCode", evaluator, "amount", 1900000)).status()).isEqualTo(201);
         FangshanScenario.clock("2018-06-10T09:00:00+08:00");
         scenario.executeJobs(instance.getId());
-        taskService.complete(task(instance).getId(), Map.of("committeeExperts", "expert1,expert2,expert3,expert4",
-                "committeeRepresentatives", "评估代表"));
-        taskService.complete(task(instance).getId(), Map.of("winningOrganizationCode", evaluator,
+        taskService.complete(task(instance).getId(), TransientInput.texts("committeeExperts",
+                "expert1,expert2,expert3,expert4", "committeeRepresentatives", "评估代表"));
+        taskService.complete(task(instance).getId(), TransientInput.texts("winningOrganizationCode", evaluator,
                 "evaluationReport", "唯一合格"));
+        scenario.executeJobs(instance.getId());
         taskService.complete(task(instance).getId(), Map.of("contractSigned", true));
 
         assertThat(instance).isEnded().hasPassed("Task_RecordContract", "EndEvent_ContractSigned")

@@ -35,6 +35,7 @@ import org.civicflow.support.CivicFlowTest;
 import org.civicflow.support.FangshanScenario;
 import org.civicflow.support.SuzhouScenario;
 import org.civicflow.support.TestUsers;
+import org.civicflow.support.TransientInput;
 import org.civicflow.system.Groups;
 import org.civicflow.system.ShanghaiTime;
 import org.junit.jupiter.api.AfterEach;
@@ -138,7 +139,8 @@ class TenderRulesTests {
     }
 
     private void committee(ProcessInstance instance) {
-        taskService.complete(task(instance).getId(), Map.of("committeeExperts", "expert1,expert2,expert3,expert4,expert5"));
+        taskService.complete(task(instance).getId(), TransientInput.texts("committeeExperts",
+                "expert1,expert2,expert3,expert4,expert5"));
         assertThat(instance).isWaitingAt("Task_EvaluateBids");
     }
 
@@ -149,7 +151,9 @@ class TenderRulesTests {
         if (ranking != null) {
             variables.put("ranking", ranking);
         }
-        taskService.complete(task(instance).getId(), variables);
+        taskService.complete(task(instance).getId(), TransientInput.texts(variables));
+        // the award notice follows the evaluation in its own transaction (Task_EvaluateBids is asyncAfter)
+        scenario.executeJobs(instance.getId());
         assertThat(instance).isWaitingAt("Task_SignContract");
     }
 
@@ -160,7 +164,7 @@ class TenderRulesTests {
             variables.put("committeeRepresentatives", representatives);
         }
         String taskId = task(instance).getId();
-        assertThatThrownBy(() -> taskService.complete(taskId, variables))
+        assertThatThrownBy(() -> taskService.complete(taskId, TransientInput.texts(variables)))
                 .isInstanceOf(BadUserRequestException.class).hasMessageContaining("LAW-03");
         assertThat(instance).isWaitingAt("Task_SetUpEvaluationCommittee");
         assertThat(task(instance).getId()).isEqualTo(taskId);
@@ -173,7 +177,7 @@ class TenderRulesTests {
         if (representatives != null) {
             variables.put("committeeRepresentatives", representatives);
         }
-        taskService.complete(task(instance).getId(), variables);
+        taskService.complete(task(instance).getId(), TransientInput.texts(variables));
         assertThat(instance).isWaitingAt("Task_EvaluateBids");
         assertThat(committeeRows(unit)).isEqualTo(members);
     }
@@ -379,7 +383,7 @@ class TenderRulesTests {
         committee(instance);
         String taskId = task(instance).getId();
 
-        assertThatThrownBy(() -> taskService.complete(taskId, Map.of("winningOrganizationCode", disqualified,
+        assertThatThrownBy(() -> taskService.complete(taskId, TransientInput.texts("winningOrganizationCode", disqualified,
                 "evaluationReport", "价格最低"))).isInstanceOf(BadUserRequestException.class)
                 .hasMessageContaining("winningOrganizationCode").hasMessageContaining(disqualified)
                 .hasMessageContaining("资格审查不合格").hasMessageContaining("SZ-01");
@@ -388,7 +392,7 @@ class TenderRulesTests {
         assertThat(winningOrgOf("TRAWDQ")).isNull();
 
         // a disqualified bidder cannot be ranked either
-        assertThatThrownBy(() -> taskService.complete(taskId, Map.of("winningOrganizationCode", qualified,
+        assertThatThrownBy(() -> taskService.complete(taskId, TransientInput.texts("winningOrganizationCode", qualified,
                 "evaluationReport", "综合评分第一", "ranking", qualified + "," + disqualified)))
                 .isInstanceOf(BadUserRequestException.class).hasMessageContaining("ranking");
         assertThat(instance).isWaitingAt("Task_EvaluateBids");
@@ -405,14 +409,14 @@ class TenderRulesTests {
         committee(instance);
         String taskId = task(instance).getId();
 
-        assertThatThrownBy(() -> taskService.complete(taskId, Map.of("winningOrganizationCode", outsider,
+        assertThatThrownBy(() -> taskService.complete(taskId, TransientInput.texts("winningOrganizationCode", outsider,
                 "evaluationReport", "综合评分第一"))).isInstanceOf(BadUserRequestException.class)
                 .hasMessageContaining("winningOrganizationCode").hasMessageContaining(outsider)
                 .hasMessageContaining("未参加本次投标");
         assertThat(instance).isWaitingAt("Task_EvaluateBids");
         assertThat(task(instance).getId()).isEqualTo(taskId);
 
-        assertThatThrownBy(() -> taskService.complete(taskId, Map.of("evaluationReport", "缺少中标人")))
+        assertThatThrownBy(() -> taskService.complete(taskId, TransientInput.texts("evaluationReport", "缺少中标人")))
                 .isInstanceOf(BadUserRequestException.class).hasMessageContaining("winningOrganizationCode");
         assertThat(instance).isWaitingAt("Task_EvaluateBids");
     }

@@ -26,6 +26,7 @@ import org.civicflow.support.ContractScenario;
 import org.civicflow.support.FangshanScenario;
 import org.civicflow.support.SuzhouScenario;
 import org.civicflow.support.TestUsers;
+import org.civicflow.support.TransientInput;
 import org.civicflow.system.Groups;
 
 /**
@@ -98,9 +99,11 @@ final class OcdsScenario {
 
     void awarded() {
         FangshanScenario.clock("2018-06-12T10:00:00+08:00");
-        completeTenderTask(Map.of("committeeExperts", "expert1,expert2,expert3,expert4",
+        completeTenderTask(TransientInput.texts("committeeExperts", "expert1,expert2,expert3,expert4",
                 "committeeRepresentatives", "街道代表"));
-        completeTenderTask(Map.of("winningOrganizationCode", winner, "evaluationReport", "综合评分第一"));
+        completeTenderTask(TransientInput.texts("winningOrganizationCode", winner, "evaluationReport", "综合评分第一"));
+        // the award notice follows the evaluation in its own transaction (Task_EvaluateBids is asyncAfter)
+        fangshan.executeJobs(tender.getId());
     }
 
     /** A 房山 organization (4 staff, no 社会工作师 on the board): its bid fails SZ-02 and SZ-03. */
