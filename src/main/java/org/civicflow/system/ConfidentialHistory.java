@@ -79,6 +79,10 @@ class ConfidentialHistory extends AbstractProcessEnginePlugin {
     /** Writes history through the engine's handler, without the people of confidential tasks. */
     static final class Handler implements HistoryEventHandler {
 
+        /** Operation-log properties whose values are users. */
+        private static final java.util.Set<String> PEOPLE = java.util.Set.of("assignee", "owner", "delegation",
+                "userId", "candidateUser");
+
         private final HistoryEventHandler delegate;
 
         Handler(HistoryEventHandler delegate) {
@@ -136,6 +140,11 @@ class ConfidentialHistory extends AbstractProcessEnginePlugin {
             }
             if (event instanceof UserOperationLogEntryEventEntity entry && confidentialTask(entry.getTaskId())) {
                 entry.setUserId(null);
+                // an assignment's entry names the people as its old and new values
+                if (PEOPLE.contains(entry.getProperty())) {
+                    entry.setOrgValue(null);
+                    entry.setNewValue(null);
+                }
             }
             return true;
         }

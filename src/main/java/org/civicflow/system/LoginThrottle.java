@@ -127,6 +127,9 @@ final class LoginThrottle {
                     pair.blockedUntil, pair.failures);
         }
 
+        // a block that has run out starts a new count: blocking again takes the full number of failures again, so
+        // one failure after the expiry cannot keep an account or an address blocked
+        restartAfterBlock(addresses, client, now);
         Counter byAddress = count(addresses, client, now);
         if (byAddress.failures >= limits.addressFailures()) {
             boolean already = byAddress.blockedAt(now);
@@ -137,6 +140,7 @@ final class LoginThrottle {
             }
         }
 
+        restartAfterBlock(users, user, now);
         Counter byUser = count(users, user, now);
         byUser.addresses.remove(client);
         byUser.addresses.add(client);
@@ -216,6 +220,13 @@ final class LoginThrottle {
     /** Keys held, for the memory bound's test. */
     synchronized int size() {
         return clients.size() + addresses.size() + users.size() + known.size();
+    }
+
+    private static void restartAfterBlock(Map<String, Counter> table, String key, Instant now) {
+        Counter counter = table.get(key);
+        if (counter != null && counter.blockedUntil != null && !counter.blockedAt(now)) {
+            table.remove(key);
+        }
     }
 
     private Counter count(Map<String, Counter> table, String key, Instant now) {

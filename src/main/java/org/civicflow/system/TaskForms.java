@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
 
 /**
@@ -42,9 +43,36 @@ final class TaskForms {
             if (task.getProcessDefinitionId() == null) {
                 return new TaskWithForm(task, load(taskId));
             }
-            return new TaskWithForm(task, cache.computeIfAbsent(
-                    task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(), key -> load(taskId)));
+            return new TaskWithForm(task, cached(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(),
+                    () -> load(taskId)));
         });
+    }
+
+    /** Whether the task's model marks it confidential ({@link ConfidentialHistory}). */
+    boolean confidential(String taskId) {
+        TaskWithForm found = of(taskId);
+        if (found == null || found.task().getProcessDefinitionId() == null) {
+            return false;
+        }
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+        return configuration.getCommandExecutorTxRequired().execute(context -> ConfidentialHistory.Handler
+                .confidential(found.task().getProcessDefinitionId(), found.task().getTaskDefinitionKey()));
+    }
+
+    /**
+     * A parsed form, cached; a form that could not be read is not (a passing database error must not leave a task
+     * refusing every field until the next restart). Read outside the map's lock: it queries the database.
+     */
+    private TaskForm cached(String key, java.util.function.Supplier<TaskForm> read) {
+        TaskForm form = cache.get(key);
+        if (form == null) {
+            form = read.get();
+            if (form != TaskForm.NONE) {
+                cache.putIfAbsent(key, form);
+            }
+        }
+        return form;
     }
 
     /**
@@ -59,7 +87,7 @@ final class TaskForms {
             if (definition == null) {
                 return null;
             }
-            return cache.computeIfAbsent(definition.getId() + "#start", key -> {
+            return cached(definition.getId() + "#start", () -> {
                 try (InputStream form = processEngine.getFormService().getDeployedStartForm(definition.getId())) {
                     return TaskForm.parse(objectMapper.readTree(form));
                 } catch (ProcessEngineException | NullPointerException e) {

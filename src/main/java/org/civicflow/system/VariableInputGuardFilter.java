@@ -82,8 +82,14 @@ final class VariableInputGuardFilter implements Filter {
         TASK_LOCAL,
         /** Binary variable data (multipart) on any resource. */
         BINARY,
-        /** Variables of instances and executions, messages, signals, conditions, modifications, external tasks. */
-        INSTANCE
+        /**
+         * Administrators only, whatever the body: variables of instances and executions, messages, signals,
+         * conditions, modifications, restarts, migrations, external tasks, and BPMN errors and escalations thrown
+         * from a task (no model catches them: the instance would end, skipping its remaining steps).
+         */
+        INSTANCE,
+        /** A comment or attachment on a task: refused on confidential tasks (they name their author). */
+        TASK_NOTE
     }
 
     /**
@@ -160,6 +166,20 @@ final class VariableInputGuardFilter implements Filter {
         }
         boolean administrator = administrators.isAdministrator(user);
         List<FieldViolation> violations = new ArrayList<>();
+        if (route.kind() == Kind.TASK_NOTE) {
+            if (!administrator && taskForms.confidential(route.taskId())) {
+                violations.add(new FieldViolation("task", "保密任务不能添加评论或附件（会显示作者）"));
+                refuse(response, true, violations);
+                return;
+            }
+            chain.doFilter(request, response);
+            return;
+        }
+        if (route.kind() == Kind.INSTANCE && !administrator) {
+            refuseByRoute(route, route.single() == null ? List.of() : List.of(route.single()), violations);
+            refuse(response, true, violations);
+            return;
+        }
         if ("DELETE".equalsIgnoreCase(request.getMethod()) || route.kind() == Kind.BINARY) {
             // no JSON body to judge: the route alone decides
             if (!administrator) {
@@ -179,6 +199,12 @@ final class VariableInputGuardFilter implements Filter {
             ProblemResponses.write(response, objectMapper, problem);
             return;
         }
+        // one variable needs its value: Camunda would read an empty body as null and set the variable to null
+        if (CachedBodyRequest.isBlank(body) && route.single() != null) {
+            violations.add(new FieldViolation(TextRules.printable(route.single()), "缺少变量的值"));
+            refuse(response, false, violations);
+            return;
+        }
         // an empty body is a start or completion without variables, which Camunda accepts
         if (CachedBodyRequest.isBlank(body)) {
             chain.doFilter(new CachedBodyRequest(request, body), response);
@@ -195,7 +221,7 @@ final class VariableInputGuardFilter implements Filter {
         if (violations.isEmpty()) {
             Map<String, JsonNode> sent = check(route, json, administrator, violations);
             if (violations.isEmpty() && !administrator) {
-                judge(route, sent, violations);
+                judge(route, sent, json, violations);
                 // what only administrators may do is forbidden, not malformed
                 forbidden = route.kind() == Kind.INSTANCE && !violations.isEmpty();
             }
@@ -208,7 +234,11 @@ final class VariableInputGuardFilter implements Filter {
             refuse(response, forbidden, violations);
             return;
         }
-        if (route.kind() == Kind.TASK_SUBMIT && markTransient(route, json)) {
+        boolean rewritten = route.kind() == Kind.TASK_SUBMIT && markTransient(route, json);
+        if (!administrator && (route.kind() == Kind.TASK_SUBMIT || route.kind() == Kind.TASK_VARIABLES)) {
+            rewritten |= dropReadonly(route, json);
+        }
+        if (rewritten) {
             body = objectMapper.writeValueAsBytes(json);
         }
         chain.doFilter(new CachedBodyRequest(request, body), response);
@@ -237,6 +267,14 @@ final class VariableInputGuardFilter implements Filter {
             for (int i = 0; instructions != null && instructions.isArray() && i < instructions.size(); i++) {
                 checkMap(member + "[" + i + "].variables", instructions.get(i).get("variables"), administrator,
                         violations, sent);
+            }
+        }
+        // texts Camunda stores beside the variables
+        for (String member : List.of("businessKey", "errorCode", "errorMessage", "escalationCode")) {
+            JsonNode text = json.get(member);
+            String problem = text != null && text.isTextual() ? TextRules.problem(text.asText()) : null;
+            if (problem != null) {
+                violations.add(new FieldViolation(member, problem));
             }
         }
         JsonNode deletions = json.get("deletions");
@@ -308,11 +346,11 @@ final class VariableInputGuardFilter implements Filter {
     }
 
     /** Holds a non-administrator's request to what its route allows: a task's form, or nothing. */
-    private void judge(Route route, Map<String, JsonNode> sent, List<FieldViolation> violations) {
+    private void judge(Route route, Map<String, JsonNode> sent, JsonNode json, List<FieldViolation> violations) {
         switch (route.kind()) {
-            case START -> judgeStart(route, sent, violations);
+            case START -> judgeStart(route, sent, json, violations);
             case TASK_SUBMIT, TASK_VARIABLES -> judgeTaskRequest(route, sent, violations);
-            case TASK_LOCAL, TASK_DELETE, BINARY, INSTANCE -> {
+            case TASK_LOCAL, TASK_DELETE, BINARY, INSTANCE, TASK_NOTE -> {
                 if (!sent.isEmpty()) {
                     refuseByRoute(route, List.copyOf(sent.keySet()), violations);
                 }
@@ -324,7 +362,17 @@ final class VariableInputGuardFilter implements Filter {
      * A start may send only the fields of the process's start form (the SPEC's start variables); their values are
      * the start checks' to judge, with the rules' own messages (defaults, policies), so only the names are held here.
      */
-    private void judgeStart(Route route, Map<String, JsonNode> sent, List<FieldViolation> violations) {
+    private void judgeStart(Route route, Map<String, JsonNode> sent, JsonNode json, List<FieldViolation> violations) {
+        // where a start begins and what it skips are an administrator's repairs, not an applicant's choice
+        JsonNode instructions = json.path("startInstructions");
+        if (instructions.isArray() && !instructions.isEmpty()) {
+            violations.add(new FieldViolation("startInstructions", "只有管理员可以指定流程从何处开始"));
+        }
+        for (String skip : List.of("skipCustomListeners", "skipIoMappings")) {
+            if (json.path(skip).asBoolean(false)) {
+                violations.add(new FieldViolation(skip, "只有管理员可以跳过流程的监听器或映射"));
+            }
+        }
         String definition = route.definition();
         TaskForm form = taskForms.startForm(definition.substring(definition.indexOf(':') + 1),
                 definition.startsWith("key:"));
@@ -430,13 +478,43 @@ final class VariableInputGuardFilter implements Filter {
         return changed;
     }
 
+    /**
+     * Takes the read-only fields (checked unchanged) out of the body: the process keeps its own value and type (an
+     * untyped echo of an Integer could otherwise come back as a Long). True when anything changed.
+     */
+    private boolean dropReadonly(Route route, JsonNode json) {
+        if (json == null || !json.isObject()) {
+            return false;
+        }
+        TaskForms.TaskWithForm task = taskForms.of(route.taskId());
+        if (task == null) {
+            return false;
+        }
+        boolean changed = false;
+        for (String member : route.maps()) {
+            if (json.get(member) instanceof ObjectNode variables) {
+                for (TaskForm.Field field : task.form().fields().values()) {
+                    if (field.readonly() && variables.remove(field.key()) != null) {
+                        changed = true;
+                    }
+                }
+            }
+        }
+        return changed;
+    }
+
     private void logAdministrator(String user, HttpServletRequest request) {
         LOG.warn("Administrator {} wrote variables directly: {} {}", user, request.getMethod(), request.getRequestURI());
     }
 
     private static boolean same(Object current, Object submitted) {
         if (current instanceof Number a && submitted instanceof Number b) {
-            return new BigDecimal(a.toString()).compareTo(new BigDecimal(b.toString())) == 0;
+            try {
+                return new BigDecimal(a.toString()).compareTo(new BigDecimal(b.toString())) == 0;
+            } catch (NumberFormatException e) {
+                // Infinity or NaN (1e400 reads as Infinity): never what the process holds
+                return false;
+            }
         }
         if (current == null && submitted instanceof String text && text.isEmpty()) {
             return true;
@@ -504,7 +582,7 @@ final class VariableInputGuardFilter implements Filter {
         if (method.equals("PUT")) {
             return null;
         }
-        if (n == 1) {
+        if (n == 1 || n == 2 && last.equals("async")) {
             return switch (first) {
                 case "message" -> Route.of(Kind.INSTANCE, "processVariables", "processVariablesLocal",
                         "processVariablesToTriggeredScope");
@@ -518,13 +596,25 @@ final class VariableInputGuardFilter implements Filter {
             return s.get(1).equals("key") && n >= 4 ? start.ofDefinition("key:" + segments.get(2))
                     : start.ofDefinition("id:" + segments.get(1));
         }
-        if (task && n == 3 && Set.of("complete", "submit-form", "resolve", "bpmnerror", "bpmnescalation").contains(last)) {
+        if (task && n == 3 && Set.of("complete", "submit-form", "resolve").contains(last)) {
             return Route.of(Kind.TASK_SUBMIT, "variables").onTask(segments.get(1));
         }
-        if (first.equals("process-instance") && n == 3 && last.equals("modification")) {
-            return Route.of(Kind.INSTANCE).withInstructions("instructions");
+        if (task && n == 3 && Set.of("bpmnerror", "bpmnescalation").contains(last)) {
+            return Route.of(Kind.INSTANCE, "variables").onTask(segments.get(1));
         }
-        if (first.equals("external-task") && n == 3 && Set.of("complete", "bpmnerror").contains(last)) {
+        if (task && n == 4 && Set.of("comment", "attachment").contains(s.get(2)) && last.equals("create")) {
+            return Route.of(Kind.TASK_NOTE).onTask(segments.get(1));
+        }
+        // restarts, modifications, migrations, executions' signals and message triggers, batch variable updates and
+        // external tasks: how an instance moves and what it holds, outside its tasks
+        if (first.equals("process-definition") && n == 3 && Set.of("restart", "restart-async").contains(last)
+                || first.equals("process-instance") && n == 3 && Set.of("modification", "modification-async").contains(last)
+                || first.equals("process-instance") && n == 2 && last.equals("variables-async")
+                || first.equals("migration") && n == 2 && Set.of("execute", "executeasync").contains(last)
+                || first.equals("execution") && (n == 3 && last.equals("signal") || n == 5 && last.equals("trigger"))) {
+            return Route.of(Kind.INSTANCE, "variables").withInstructions("instructions");
+        }
+        if (first.equals("external-task") && n == 3) {
             return Route.of(Kind.INSTANCE, "variables", "localVariables");
         }
         return null;

@@ -131,6 +131,19 @@ class ReviewConfidentialityTests {
     }
 
     @Test
+    void aReviewTaskTakesNoCommentsOrAttachmentsTheyWouldNameTheirAuthor() {
+        Task task = reviews.get(0);
+        Api.Response comment = api.as(task.getAssignee()).post("/engine-rest/task/" + task.getId() + "/comment/create",
+                Map.of("message", "我是" + task.getAssignee()));
+        assertThat(comment.status()).as(comment.body()).isEqualTo(403);
+        assertThat(taskService.getTaskComments(task.getId())).isEmpty();
+        Api.Response attachment = api.as(task.getAssignee()).post("/engine-rest/task/" + task.getId()
+                + "/attachment/create", "--x\r\n");
+        assertThat(attachment.status()).as(attachment.body()).isEqualTo(403);
+        assertThat(taskService.getTaskAttachments(task.getId())).isEmpty();
+    }
+
+    @Test
     void onlyTheDrawnExpertFilesItsReview() {
         Task task = reviews.get(0);
         Api.Response bureau = review("reviewbureau", task, 100);

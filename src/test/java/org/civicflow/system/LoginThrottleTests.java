@@ -122,6 +122,11 @@ class LoginThrottleTests {
         advance(Duration.ofMinutes(15));
         assertThat(throttle.blockedFor("demo", "192.0.2.200")).isEmpty();
         assertThat(throttle.lockedUsers()).isEmpty();
+
+        // one failure after the expiry does not lock it again: that takes the full 50 once more
+        throttle.failed("demo", "192.0.2.99");
+        assertThat(throttle.blockedFor("demo", "192.0.2.200")).isEmpty();
+        assertThat(throttle.lockedUsers()).isEmpty();
     }
 
     @Test

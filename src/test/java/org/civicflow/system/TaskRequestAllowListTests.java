@@ -39,6 +39,7 @@ class TaskRequestAllowListTests {
     static final String FORM = """
             {"schemaVersion": 16, "id": "allow-list-probe", "type": "default", "components": [
               {"id": "Field_applicationId", "type": "textfield", "key": "applicationId", "readonly": true},
+              {"id": "Field_round", "type": "number", "key": "round", "readonly": true},
               {"id": "Field_decision", "type": "select", "key": "decision", "validate": {"required": true},
                "values": [{"label": "同意", "value": "APPROVE"}, {"label": "退回", "value": "RETURN"}]},
               {"id": "Field_score", "type": "number", "key": "score", "decimalDigits": 0,
@@ -89,7 +90,7 @@ class TaskRequestAllowListTests {
         // the test-coverage recorder reads the definition as whoever completes a task (tests only)
         authorizations.grantGroup(Groups.STREET, Resources.PROCESS_DEFINITION, KEY, Permissions.READ);
         instanceId = runtimeService.startProcessInstanceByKey(KEY, Map.of("applicationId", "APP-1",
-                "tenderKind", "SERVICE_UNIT")).getId();
+                "tenderKind", "SERVICE_UNIT", "round", 2)).getId();
         task = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
     }
 
@@ -150,6 +151,58 @@ class TaskRequestAllowListTests {
         assertThat(typedBytes.errorFields()).containsExactly("score");
         assertThat(runtimeService.getVariables(instanceId)).containsEntry("applicationId", "APP-1")
                 .containsEntry("tenderKind", "SERVICE_UNIT");
+    }
+
+    @Test
+    void anEmptyBodyCannotSetAVariableToNull() {
+        for (String path : List.of(taskPath("/variables/tenderKind"), taskPath("/localVariables/tenderKind"),
+                taskPath("/variables/decision"))) {
+            Api.Response empty = api.as(WORKER).send("PUT", path, "");
+            assertThat(empty.status()).as(path + " " + empty.body()).isEqualTo(400);
+        }
+        Api.Response bureau = api.as(BUREAU).send("PUT", taskPath("/variables/tenderKind"), "");
+        assertThat(bureau.status()).as(bureau.body()).isEqualTo(400);
+        assertThat(bureau.errorFields()).containsExactly("tenderKind");
+        assertThat(runtimeService.getVariable(instanceId, "tenderKind")).isEqualTo("SERVICE_UNIT");
+    }
+
+    @Test
+    void errorsEscalationsRestartsAndStartInstructionsAreForAdministratorsOnly() {
+        Api.Response error = api.as(WORKER).post(taskPath("/bpmnError"), Map.of("errorCode", "x",
+                "variables", Map.of("decision", Map.of("value", "APPROVE", "type", "String"))));
+        assertThat(error.status()).as(error.body()).isEqualTo(403);
+        assertThat(api.as(WORKER).post(taskPath("/bpmnEscalation"), Map.of("escalationCode", "x")).status())
+                .isEqualTo(403);
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("the instance did not end").isOne();
+
+        String definitionId = runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).singleResult()
+                .getProcessDefinitionId();
+        Api.Response restart = api.as(BUREAU).post("/engine-rest/process-definition/" + definitionId + "/restart",
+                Map.of("processInstanceIds", List.of(instanceId),
+                        "instructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_Probe"))));
+        assertThat(restart.status()).as(restart.body()).isEqualTo(403);
+        Api.Response modification = api.as(BUREAU).post("/engine-rest/process-instance/" + instanceId
+                + "/modification-async", Map.of("instructions", List.of(Map.of("type", "cancel", "activityId", "Task_Probe"))));
+        assertThat(modification.status()).as(modification.body()).isEqualTo(403);
+
+        Api.Response skipping = api.as(BUREAU).post("/engine-rest/process-definition/key/projectApplication/start",
+                Map.of("skipCustomListeners", true, "startInstructions", List.of(Map.of("type", "startBeforeActivity",
+                        "activityId", "Task_DecideFunding"))));
+        assertThat(skipping.status()).as(skipping.body()).isEqualTo(400);
+        assertThat(skipping.errorFields()).containsExactlyInAnyOrder("startInstructions", "skipCustomListeners");
+    }
+
+    @Test
+    void aReadOnlyNumberThatIsNoNumberAnswers400AndAnEchoKeepsTheProcessesType() {
+        Api.Response infinite = api.as(WORKER).post(taskPath("/complete"),
+                "{\"variables\": {\"round\": {\"value\": 1e400, \"type\": \"Double\"}}}");
+        assertThat(infinite.status()).as(infinite.body()).isIn(400);
+
+        Map<String, Object> echo = new java.util.HashMap<>(legitimate());
+        echo.put("round", Map.of("value", 2, "type", "Long"));
+        assertThat(api.as(WORKER).post(taskPath("/complete"), Map.of("variables", echo)).status()).isEqualTo(204);
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instanceId)
+                .variableName("round").singleResult().getTypeName()).isEqualTo("integer");
     }
 
     @Test
