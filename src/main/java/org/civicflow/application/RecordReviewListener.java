@@ -30,7 +30,9 @@ class RecordReviewListener implements ExecutionListener {
             // the task is being cancelled (terminate end event, boundary timer, deletion): nothing was submitted
             return;
         }
-        String expert = panel.expert((String) execution.getVariable("reviewAssignment"));
+        String assignment = (String) execution.getVariable("reviewAssignment");
+        // an instance started on the model before the review panel names its expert in the element variable
+        String expert = assignment != null ? panel.expert(assignment) : (String) execution.getVariable("reviewer");
         Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         // no authentication: the engine itself or CivicFlow's own code (demo rounds, tests) completes the task
         if (user != null && user.getUserId() != null && !user.getUserId().equals(expert)) {
