@@ -35,10 +35,11 @@ class BidController {
     record BidView(String organizationCode, BigDecimal amount, OffsetDateTime submittedAt, Boolean qualified,
                    List<String> ruleViolations, List<String> facts, Integer ranking) {
 
-        static BidView of(Bid bid) {
+        /** @param rankingShown the committee's ranking is public once the purchaser has awarded (LAW-09) */
+        static BidView of(Bid bid, boolean rankingShown) {
             return new BidView(bid.getOrganizationCode(), bid.getAmount(),
                     bid.getSubmittedAt().atZone(ShanghaiTime.ZONE).toOffsetDateTime(), bid.getQualified(),
-                    bid.ruleViolationList(), bid.violationFactList(), bid.getRanking());
+                    bid.ruleViolationList(), bid.violationFactList(), rankingShown ? bid.getRanking() : null);
         }
     }
 
@@ -94,11 +95,14 @@ class BidController {
         view.put("sealed", tender.sealedAt(now));
         view.put("bidCount", bids.size());
         if (!tender.sealedAt(now)) {
+            // the purchaser's side and the tender's own committee see every bid; an expert of another committee
+            // none, a bidder its own, and its ranking only once the tender is awarded
             boolean seesAll = currentUser.isBureauOrAdministrator() || currentUser.isMemberOf(Groups.AGENCY)
-                    || currentUser.isMemberOf(Groups.EXPERT);
+                    || currentUser.isMemberOf(Groups.EXPERT) && tender.committeeExperts().contains(currentUser.userId());
+            boolean rankingShown = seesAll || tender.getAwardNoticeAt() != null;
             view.put("bids", bids.stream()
                     .filter(b -> seesAll || currentUser.isMemberOf(Groups.organization(b.getOrganizationCode())))
-                    .map(BidView::of).toList());
+                    .map(b -> BidView.of(b, rankingShown)).toList());
         }
         return view;
     }

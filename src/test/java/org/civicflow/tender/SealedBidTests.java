@@ -365,6 +365,33 @@ class SealedBidTests {
         assertNoAmountIn(history, amounts);
     }
 
+    @Test
+    void afterOpeningOnlyTheCommitteeSeesEveryBidAndABidderSeesItsRankingOnceAwarded() {
+        ProcessInstance instance = tender("SBRANK");
+        String first = suzhou.qualifiedBidder();
+        String second = suzhou.qualifiedBidder();
+        assertThat(api.as(suzhou.providerOf(first)).post(bids("SBRANK"), bid(first, new BigDecimal("1876543.21")))
+                .status()).isEqualTo(201);
+        assertThat(api.as(suzhou.providerOf(second)).post(bids("SBRANK"), bid(second, new BigDecimal("1765432.10")))
+                .status()).isEqualTo(201);
+        FangshanScenario.clock(DEADLINE);
+        scenario.executeJobs(instance.getId());
+        scenario.experts(6);
+        taskService.complete(task(instance), TransientInput.texts("committeeExperts", "expert1,expert2,expert3,expert4,expert5"));
+        assertThat(api.as("expert1").get(bids("SBRANK")).json().path("bids")).hasSize(2);
+        assertThat(api.as("expert6").get(bids("SBRANK")).json().path("bids")).as("not on this committee").isEmpty();
+
+        // before the award a bidder sees its own bid, without a ranking
+        assertThat(api.as(suzhou.providerOf(first)).get(bids("SBRANK")).json().path("bids")).singleElement()
+                .satisfies(own -> assertThat(own.path("ranking").isNull()).isTrue());
+        taskService.complete(task(instance), TransientInput.texts("winningOrganizationCode", second,
+                "ranking", second + "," + first, "evaluationReport", "价格最低"));
+        scenario.executeJobs(instance.getId());
+        assertThat(instance).isWaitingAt("Task_SignContract");
+        assertThat(api.as(suzhou.providerOf(first)).get(bids("SBRANK")).json().path("bids").get(0).path("ranking").asInt())
+                .isEqualTo(2);
+    }
+
     private String task(ProcessInstance instance) {
         return taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
     }
