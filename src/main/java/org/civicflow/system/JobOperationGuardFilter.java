@@ -16,7 +16,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -130,17 +129,7 @@ final class JobOperationGuardFilter implements Filter {
         return job == null ? "unknown" : job.getProcessInstanceId() + ", " + job.getProcessDefinitionKey();
     }
 
-    /** As {@link ExpressionQueryGuardFilter#userOf}: the Basic user the engine REST has authenticated, or the webapp login. */
     private String userOf(HttpServletRequest request, Operation operation) {
-        if (operation.webapp()) {
-            return EngineApiPaths.webappUser(request, operation.engineName());
-        }
-        String basicUser = BasicCredentials.parse(request.getHeader("Authorization")).map(BasicCredentials::userId)
-                .orElse(null);
-        Authentication engineAuthentication = identityService.getCurrentAuthentication();
-        if (basicUser == null || engineAuthentication == null || !basicUser.equals(engineAuthentication.getUserId())) {
-            return null;
-        }
-        return basicUser;
+        return EngineApiPaths.userOf(request, operation.webapp() ? operation.engineName() : null, identityService);
     }
 }

@@ -127,6 +127,11 @@ final class VariableInputGuardFilter implements Filter {
 
     }
 
+    /** A variable the request sends, as Camunda's REST API converted it, or a deletion. */
+    record Sent(Object value, boolean deletion) {
+        static final Sent DELETION = new Sent(null, true);
+    }
+
     private final EngineApiPaths paths;
     private final ProcessEngine processEngine;
     private final ObjectMapper objectMapper;
@@ -218,10 +223,13 @@ final class VariableInputGuardFilter implements Filter {
             violations.add(new FieldViolation("body", "请求体不是有效的JSON"));
         }
         boolean forbidden = false;
+        // the task and its form, looked up once for the whole request
+        TaskForms.TaskWithForm task = null;
         if (violations.isEmpty()) {
-            Map<String, JsonNode> sent = check(route, json, administrator, violations);
+            Map<String, Sent> sent = check(route, json, administrator, violations);
+            task = onTask(route) ? taskForms.of(route.taskId()) : null;
             if (violations.isEmpty() && !administrator) {
-                judge(route, sent, json, violations);
+                judge(route, sent, json, task, violations);
                 // what only administrators may do is forbidden, not malformed
                 forbidden = route.kind() == Kind.INSTANCE && !violations.isEmpty();
             }
@@ -234,9 +242,9 @@ final class VariableInputGuardFilter implements Filter {
             refuse(response, forbidden, violations);
             return;
         }
-        boolean rewritten = route.kind() == Kind.TASK_SUBMIT && markTransient(route, json);
-        if (!administrator && (route.kind() == Kind.TASK_SUBMIT || route.kind() == Kind.TASK_VARIABLES)) {
-            rewritten |= dropReadonly(route, json);
+        boolean rewritten = route.kind() == Kind.TASK_SUBMIT && markTransient(route, json, task);
+        if (!administrator && onTask(route)) {
+            rewritten |= dropReadonly(route, json, task);
         }
         if (rewritten) {
             body = objectMapper.writeValueAsBytes(json);
@@ -248,11 +256,13 @@ final class VariableInputGuardFilter implements Filter {
      * Reads every variable the request sends, as Camunda's REST API would, and refuses what Camunda cannot store.
      * Returns the variables by name (the JSON of each, {@code deletions} as nulls).
      */
-    Map<String, JsonNode> check(Route route, JsonNode json, boolean administrator, List<FieldViolation> violations) {
-        Map<String, JsonNode> sent = new LinkedHashMap<>();
+    Map<String, Sent> check(Route route, JsonNode json, boolean administrator, List<FieldViolation> violations) {
+        Map<String, Sent> sent = new LinkedHashMap<>();
         if (route.single() != null && route.maps().isEmpty()) {
-            checkValue(route.single(), json, administrator, violations);
-            sent.put(route.single(), json);
+            TypedValue value = checkValue(route.single(), json, administrator, violations);
+            if (value != null) {
+                sent.put(route.single(), new Sent(value.getValue(), false));
+            }
             return sent;
         }
         if (json == null || !json.isObject()) {
@@ -280,13 +290,13 @@ final class VariableInputGuardFilter implements Filter {
         JsonNode deletions = json.get("deletions");
         if (deletions != null && deletions.isArray() && (route.kind() == Kind.TASK_VARIABLES
                 || route.kind() == Kind.TASK_LOCAL || route.kind() == Kind.INSTANCE)) {
-            deletions.forEach(name -> sent.putIfAbsent(name.asText(), null));
+            deletions.forEach(name -> sent.putIfAbsent(name.asText(), Sent.DELETION));
         }
         return sent;
     }
 
     private void checkMap(String member, JsonNode variables, boolean administrator, List<FieldViolation> violations,
-                          Map<String, JsonNode> sent) {
+                          Map<String, Sent> sent) {
         if (variables == null || variables.isNull()) {
             return;
         }
@@ -296,60 +306,65 @@ final class VariableInputGuardFilter implements Filter {
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> variable = it.next();
-            if (checkValue(variable.getKey(), variable.getValue(), administrator, violations)) {
-                sent.put(variable.getKey(), variable.getValue());
+            TypedValue value = checkValue(variable.getKey(), variable.getValue(), administrator, violations);
+            if (value != null) {
+                sent.put(variable.getKey(), new Sent(value.getValue(), false));
             }
         }
     }
 
-    /** One variable, {@code {"value": …, "type": …, "valueInfo": {…}}}, read as Camunda's REST API reads it. */
-    private boolean checkValue(String name, JsonNode node, boolean administrator, List<FieldViolation> violations) {
+    /**
+     * One variable, {@code {"value": …, "type": …, "valueInfo": {…}}}, read as Camunda's REST API reads it; null when
+     * it is refused (the violation is added).
+     */
+    private TypedValue checkValue(String name, JsonNode node, boolean administrator, List<FieldViolation> violations) {
         if (node == null || !node.isObject()) {
             violations.add(new FieldViolation(name, "变量必须写成{\"value\": …, \"type\": …}"));
-            return false;
+            return null;
         }
         String type = node.path("type").asText("").strip().toLowerCase(Locale.ROOT);
         JsonNode format = node.path("valueInfo").path("serializationDataFormat");
         if (format.isTextual() && SerializationDataFormats.JAVA.getName().equalsIgnoreCase(format.asText().strip())
                 && !javaSerializationAllowed()) {
             violations.add(new FieldViolation(name, "不接受Java序列化的对象"));
-            return false;
+            return null;
         }
         if (type.equals(ValueType.OBJECT.getName())) {
             // Camunda would instantiate whatever class objectTypeName names (or fail with a 500)
             violations.add(new FieldViolation(name, "不接受对象类型的变量"));
-            return false;
+            return null;
         }
         if (!administrator && (type.equals(ValueType.BYTES.getName()) || type.equals(ValueType.FILE.getName()))) {
             violations.add(new FieldViolation(name, "不接受二进制或文件变量；附件请通过 /api/attachments 上传"));
-            return false;
+            return null;
         }
         TypedValue value;
         try {
             value = restMapper.treeToValue(node, VariableValueDto.class).toTypedValue(processEngine, restMapper);
         } catch (Exception e) {
             violations.add(new FieldViolation(name, type.isEmpty() ? "值无法读取" : "值无法转换为类型" + node.path("type").asText()));
-            return false;
+            return null;
         }
         if (value.getValue() instanceof String text) {
             if (!value.isTransient() && text.codePointCount(0, text.length()) > MAX_TEXT_LENGTH) {
                 violations.add(new FieldViolation(name, "文本不能超过" + MAX_TEXT_LENGTH + "个字符"));
-                return false;
+                return null;
             }
             String problem = TextRules.problem(text);
             if (problem != null) {
                 violations.add(new FieldViolation(TextRules.printable(name), problem));
-                return false;
+                return null;
             }
         }
-        return true;
+        return value;
     }
 
     /** Holds a non-administrator's request to what its route allows: a task's form, or nothing. */
-    private void judge(Route route, Map<String, JsonNode> sent, JsonNode json, List<FieldViolation> violations) {
+    private void judge(Route route, Map<String, Sent> sent, JsonNode json, TaskForms.TaskWithForm task,
+                       List<FieldViolation> violations) {
         switch (route.kind()) {
             case START -> judgeStart(route, sent, json, violations);
-            case TASK_SUBMIT, TASK_VARIABLES -> judgeTaskRequest(route, sent, violations);
+            case TASK_SUBMIT, TASK_VARIABLES -> judgeTaskRequest(route, sent, task, violations);
             case TASK_LOCAL, TASK_DELETE, BINARY, INSTANCE, TASK_NOTE -> {
                 if (!sent.isEmpty()) {
                     refuseByRoute(route, List.copyOf(sent.keySet()), violations);
@@ -362,7 +377,7 @@ final class VariableInputGuardFilter implements Filter {
      * A start may send only the fields of the process's start form (the SPEC's start variables); their values are
      * the start checks' to judge, with the rules' own messages (defaults, policies), so only the names are held here.
      */
-    private void judgeStart(Route route, Map<String, JsonNode> sent, JsonNode json, List<FieldViolation> violations) {
+    private void judgeStart(Route route, Map<String, Sent> sent, JsonNode json, List<FieldViolation> violations) {
         // where a start begins and what it skips are an administrator's repairs, not an applicant's choice
         JsonNode instructions = json.path("startInstructions");
         if (instructions.isArray() && !instructions.isEmpty()) {
@@ -383,26 +398,26 @@ final class VariableInputGuardFilter implements Filter {
                 .forEach(name -> violations.add(new FieldViolation(name, "不是发起表单的字段，发起流程时不能设置（此类变量由流程维护）")));
     }
 
-    private void judgeTaskRequest(Route route, Map<String, JsonNode> sent, List<FieldViolation> violations) {
-        TaskForms.TaskWithForm task = taskForms.of(route.taskId());
+    private void judgeTaskRequest(Route route, Map<String, Sent> sent, TaskForms.TaskWithForm task,
+                                  List<FieldViolation> violations) {
         if (task == null || sent.isEmpty()) {
             // Camunda answers 404 for a task that does not exist
             return;
         }
         TaskForm form = task.form();
         Map<String, Object> readonly = new LinkedHashMap<>();
-        sent.forEach((name, node) -> {
+        sent.forEach((name, variable) -> {
             TaskForm.Field field = form.field(name);
-            if (node == null) {
+            if (variable.deletion()) {
                 violations.add(new FieldViolation(name, "办理任务时不能删除变量"));
             } else if (field == null) {
                 violations.add(new FieldViolation(name, "不是本任务表单的字段，办理任务时不能设置（此类变量由流程维护）"));
             } else if (field.readonly()) {
-                readonly.put(name, converted(node));
+                readonly.put(name, variable.value());
             } else if (field.transientValue() && route.kind() != Kind.TASK_SUBMIT) {
                 violations.add(new FieldViolation(name, "只能在提交任务时填写"));
             } else {
-                String problem = field.problem(converted(node));
+                String problem = field.problem(variable.value());
                 if (problem != null) {
                     violations.add(new FieldViolation(name, problem));
                 }
@@ -416,15 +431,6 @@ final class VariableInputGuardFilter implements Filter {
                     violations.add(new FieldViolation(name, "只读字段，由流程维护，办理任务时不能修改"));
                 }
             });
-        }
-    }
-
-    private Object converted(JsonNode node) {
-        try {
-            return restMapper.treeToValue(node, VariableValueDto.class).toTypedValue(processEngine, restMapper).getValue();
-        } catch (Exception e) {
-            // checkValue has refused it already
-            return null;
         }
     }
 
@@ -455,12 +461,8 @@ final class VariableInputGuardFilter implements Filter {
     }
 
     /** Marks the form's transient fields transient in the body Camunda will read; true when anything changed. */
-    private boolean markTransient(Route route, JsonNode json) {
-        if (json == null || !json.isObject()) {
-            return false;
-        }
-        TaskForms.TaskWithForm task = taskForms.of(route.taskId());
-        if (task == null) {
+    private boolean markTransient(Route route, JsonNode json, TaskForms.TaskWithForm task) {
+        if (json == null || !json.isObject() || task == null) {
             return false;
         }
         boolean changed = false;
@@ -482,12 +484,8 @@ final class VariableInputGuardFilter implements Filter {
      * Takes the read-only fields (checked unchanged) out of the body: the process keeps its own value and type (an
      * untyped echo of an Integer could otherwise come back as a Long). True when anything changed.
      */
-    private boolean dropReadonly(Route route, JsonNode json) {
-        if (json == null || !json.isObject()) {
-            return false;
-        }
-        TaskForms.TaskWithForm task = taskForms.of(route.taskId());
-        if (task == null) {
+    private boolean dropReadonly(Route route, JsonNode json, TaskForms.TaskWithForm task) {
+        if (json == null || !json.isObject() || task == null) {
             return false;
         }
         boolean changed = false;
@@ -501,6 +499,11 @@ final class VariableInputGuardFilter implements Filter {
             }
         }
         return changed;
+    }
+
+    /** The routes judged by the task's form. */
+    private static boolean onTask(Route route) {
+        return route.kind() == Kind.TASK_SUBMIT || route.kind() == Kind.TASK_VARIABLES;
     }
 
     private void logAdministrator(String user, HttpServletRequest request) {
