@@ -35,7 +35,8 @@ import org.springframework.stereotype.Component;
  * written, and the operation log names no user. No identity link log names its assigner (for the links the model
  * makes, that is whoever's step created the task — after the reviews, the last expert), and no submitted form field is
  * kept as a form-field detail: a form's fields are history as variables already, except the transient ones, which are
- * submitted precisely so that history does not keep them. The business records (review panel, committee) keep who did what,
+ * submitted precisely so that history does not keep them. Modules name further variables that never enter the
+ * history ({@link ConfidentialVariables}). The business records (review panel, committee) keep who did what,
  * for the bureau and audits (LAW-04).
  */
 @Component
@@ -43,6 +44,12 @@ class ConfidentialHistory extends AbstractProcessEnginePlugin {
 
     /** The extension property that marks a task confidential, and the activity property the parser sets from it. */
     static final String PROPERTY = "confidential";
+
+    private final List<ConfidentialVariables> variables;
+
+    ConfidentialHistory(List<ConfidentialVariables> variables) {
+        this.variables = List.copyOf(variables);
+    }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -54,7 +61,7 @@ class ConfidentialHistory extends AbstractProcessEnginePlugin {
 
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
-        configuration.setHistoryEventHandler(new Handler(configuration.getHistoryEventHandler()));
+        configuration.setHistoryEventHandler(new Handler(configuration.getHistoryEventHandler(), variables));
     }
 
     /** Copies the model's {@code confidential} extension property onto the parsed activity. */
@@ -84,9 +91,11 @@ class ConfidentialHistory extends AbstractProcessEnginePlugin {
                 "userId", "candidateUser");
 
         private final HistoryEventHandler delegate;
+        private final List<ConfidentialVariables> variables;
 
-        Handler(HistoryEventHandler delegate) {
+        Handler(HistoryEventHandler delegate, List<ConfidentialVariables> variables) {
             this.delegate = delegate;
+            this.variables = variables;
         }
 
         @Override
@@ -110,7 +119,7 @@ class ConfidentialHistory extends AbstractProcessEnginePlugin {
         }
 
         /** False for an event that must not be written; anonymizes the ones that are. */
-        static boolean keep(HistoryEvent event) {
+        boolean keep(HistoryEvent event) {
             if (event instanceof HistoricFormPropertyEventEntity) {
                 // Camunda's copy of every submitted form field: what a form's fields hold is already history as
                 // variables, except the transient ones (scores, committees), which must stay out of history
@@ -136,7 +145,7 @@ class ConfidentialHistory extends AbstractProcessEnginePlugin {
                 return !confidentialTask(link.getTaskId());
             }
             if (event instanceof HistoricVariableUpdateEventEntity variable) {
-                return !confidentialTask(variable.getTaskId());
+                return !confidentialTask(variable.getTaskId()) && !declared(variable);
             }
             if (event instanceof UserOperationLogEntryEventEntity entry && confidentialTask(entry.getTaskId())) {
                 entry.setUserId(null);
@@ -147,6 +156,14 @@ class ConfidentialHistory extends AbstractProcessEnginePlugin {
                 }
             }
             return true;
+        }
+
+        private boolean declared(HistoricVariableUpdateEventEntity variable) {
+            String key = variable.getProcessDefinitionKey();
+            String id = variable.getProcessDefinitionId();
+            return variables.stream().anyMatch(declared -> declared.names().contains(variable.getVariableName())
+                    && (declared.processDefinitionKey().equals(key)
+                    || key == null && id != null && id.startsWith(declared.processDefinitionKey() + ":")));
         }
 
         static boolean confidential(String processDefinitionId, String activityId) {

@@ -7,7 +7,7 @@ import java.util.Set;
  * What the evaluation committee's tasks are completed with and bidders must not learn before the award (招标投标法
  * 第三十七条: the committee's members stay confidential until the result is determined). Tasklist and the REST API
  * send these as transient variables; the listeners record them in the {@link Tender} and remove them from the
- * instance, so nothing downstream reads them as process variables, and {@link ConfidentialInputHistory} keeps
+ * instance, so nothing downstream reads them as process variables, and {@link ConfidentialInputVariables} keeps
  * them out of the history whichever way they arrived.
  */
 final class ConfidentialInput {
